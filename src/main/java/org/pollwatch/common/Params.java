@@ -1,0 +1,53 @@
+package org.pollwatch.common;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.pollwatch.problems.ProblemException;
+
+/** Parses query parameters by hand so that a bad value is a 400 naming the parameter, not a bare 404. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "must be a date as yyyy-MM-dd, not '" + value + "'");
+        }
+    }
+
+    /** Enum constants are accepted in their JSON spelling (lower case, underscores) or as written in Java. */
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String wanted = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(name, "must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()
+                        + ", not '" + value + "'"));
+    }
+
+    public static int intInRange(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "must be a whole number, not '" + value + "'");
+        }
+    }
+}

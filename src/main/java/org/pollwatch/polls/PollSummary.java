@@ -1,0 +1,29 @@
+package org.pollwatch.polls;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A poll in a list: its facts and its questions' wordings, without results. */
+@Schema(name = "PollSummary")
+public record PollSummary(
+        long id,
+        PollView.PollsterRef pollster,
+        String sponsor,
+        LocalDate fieldStart,
+        LocalDate fieldEnd,
+        LocalDate publishedOn,
+        Population population,
+        String country,
+        SurveyMode mode,
+        Integer sampleSize,
+        BigDecimal marginOfError,
+        PollStatus status,
+        List<QuestionRef> questions) {
+
+    @Schema(name = "QuestionRef")
+    public record QuestionRef(long id, String wording, List<String> topics) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.pollwatch.polls.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.pollwatch.polls.PollDocument;
+import org.pollwatch.polls.PollDocument.OptionDocument;
+import org.pollwatch.polls.PollDocument.QuestionDocument;
+import org.pollwatch.polls.PollDocument.SubgroupDocument;
+import org.pollwatch.problems.FieldError;
+
+/** Rules that span several fields of a poll document (single fields are checked by Bean Validation). */
+final class PollRules {
+
+    /** Published shares are rounded; a single-answer question may sum to 101 but not more. */
+    static final BigDecimal MAX_SINGLE_ANSWER_TOTAL = new BigDecimal("101");
+
+    private PollRules() {
+    }
+
+    static List<FieldError> check(PollDocument poll) {
+        List<FieldError> errors = new ArrayList<>();
+        if (poll.fieldEnd().isBefore(poll.fieldStart())) {
+            errors.add(new FieldError("fieldEnd", "must not be before fieldStart (" + poll.fieldStart() + ")"));
+        }
+        if (poll.publishedOn() != null && poll.publishedOn().isBefore(poll.fieldStart())) {
+            errors.add(new FieldError("publishedOn", "must not be before fieldStart (" + poll.fieldStart() + ")"));
+        }
+        for (int q = 0; q < poll.questions().size(); q++) {
+            checkQuestion("questions[" + q + "]", poll.questions().get(q), errors);
+        }
+        return errors;
+    }
+
+    private static void checkQuestion(String path, QuestionDocument question, List<FieldError> errors) {
+        Set<String> labels = new HashSet<>();
+        for (int o = 0; o < question.options().size(); o++) {
+            if (!labels.add(question.options().get(o).label().trim().toLowerCase())) {
+                errors.add(new FieldError(path + ".options[" + o + "].label", "duplicates another option's label"));
+            }
+        }
+        boolean singleAnswer = !Boolean.TRUE.equals(question.multipleAnswers());
+        if (singleAnswer) {
+            BigDecimal total = question.options().stream().map(OptionDocument::percentage)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.compareTo(MAX_SINGLE_ANSWER_TOTAL) > 0) {
+                errors.add(new FieldError(path + ".options", "percentages of a single-answer question sum to "
+                        + total.stripTrailingZeros().toPlainString() + ", more than 100 (1 point of rounding allowed)"));
+            }
+        }
+        if (question.subgroups() == null) {
+            return;
+        }
+        Set<String> subgroupKeys = new HashSet<>();
+        for (int s = 0; s < question.subgroups().size(); s++) {
+            SubgroupDocument subgroup = question.subgroups().get(s);
+            String subgroupPath = path + ".subgroups[" + s + "]";
+            if (!subgroupKeys.add(subgroup.dimension().trim().toLowerCase() + "\u0000" + subgroup.label().trim().toLowerCase())) {
+                errors.add(new FieldError(subgroupPath + ".label", "duplicates another subgroup of dimension '" + subgroup.dimension() + "'"));
+            }
+            for (String option : subgroup.percentages().keySet()) {
+                if (!labels.contains(option.trim().toLowerCase())) {
+                    errors.add(new FieldError(subgroupPath + ".percentages[" + option + "]",
+                            "names an option the question lacks"));
+                }
+            }
+            if (singleAnswer) {
+                BigDecimal total = subgroup.percentages().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (total.compareTo(MAX_SINGLE_ANSWER_TOTAL) > 0) {
+                    errors.add(new FieldError(subgroupPath + ".percentages", "percentages of a single-answer question sum to "
+                            + total.stripTrailingZeros().toPlainString() + ", more than 100 (1 point of rounding allowed)"));
+                }
+            }
+        }
+    }
+}

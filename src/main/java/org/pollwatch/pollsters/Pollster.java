@@ -1,0 +1,44 @@
+package org.pollwatch.pollsters;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.panache.common.Sort;
+
+import org.hibernate.annotations.CreationTimestamp;
+
+/** An organisation that conducts polls. Identified in the API by its slug. */
+@Entity
+@Table(name = "pollster")
+public class Pollster extends PanacheEntity {
+
+    @Column(nullable = false, unique = true, length = 80)
+    public String slug;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(length = 500)
+    public String website;
+
+    @Column(length = 2)
+    public String country;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    public static Optional<Pollster> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static List<Pollster> listByName() {
+        return listAll(Sort.ascending("name"));
+    }
+}

@@ -1,0 +1,41 @@
+package org.pollwatch.pollsters;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.pollwatch.problems.ProblemException;
+
+@ApplicationScoped
+public class PollsterService {
+
+    @Transactional
+    public List<PollsterDocument> list() {
+        return Pollster.listByName().stream().map(PollsterDocument::of).toList();
+    }
+
+    @Transactional
+    public PollsterDocument get(String slug) {
+        return PollsterDocument.of(find(slug));
+    }
+
+    @Transactional
+    public PollsterDocument register(PollsterDocument document) {
+        if (Pollster.findBySlug(document.slug()).isPresent()) {
+            throw ProblemException.conflict("A pollster with slug '" + document.slug() + "' already exists");
+        }
+        Pollster pollster = new Pollster();
+        pollster.slug = document.slug();
+        pollster.name = document.name().trim();
+        pollster.website = document.website();
+        pollster.country = document.country();
+        pollster.persist();
+        return PollsterDocument.of(pollster);
+    }
+
+    public static Pollster find(String slug) {
+        return Pollster.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("No pollster with slug '" + slug + "'"));
+    }
+}

@@ -1,0 +1,24 @@
+package org.pollwatch.problems;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem details body, served as {@code application/problem+json}.
+ * {@code errors} is the extension member that lists offending fields.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public record Problem(
+        @Schema(example = "about:blank") String type,
+        @Schema(example = "Invalid poll") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "2 fields are invalid") String detail,
+        @Schema(example = "/polls") String instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}
