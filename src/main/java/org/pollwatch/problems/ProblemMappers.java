@@ -50,6 +50,12 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Invalid request", 400, detail, path(uri), errors));
     }
 
+    /** Overrides the built-in mapper for this type, which answers with plain JSON. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonParseException) {
@@ -74,6 +80,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);
@@ -172,7 +181,7 @@ public class ProblemMappers {
         if (type.isEnum()) {
             List<String> names = new ArrayList<>();
             for (Object constant : type.getEnumConstants()) {
-                names.add(constant.toString());
+                names.add(constant.toString().toLowerCase(java.util.Locale.ROOT));
             }
             return "one of " + names;
         }
