@@ -1,0 +1,48 @@
+package org.pollwatch.stats.trend;
+
+/** One trend method: daily estimates for one choice. */
+interface Smoother {
+
+    /**
+     * @param s          the polls, sorted by availability (realtime) or field end (hindsight)
+     * @param house      house effect to subtract from a poll of pollster p on day t
+     * @param firstDay   first epoch day to estimate
+     * @param lastDay    last epoch day to estimate
+     * @param realtime   one-sided (only polls available by each day) or two-sided
+     * @param usedFrom   mark in {@code used} the polls that influence days &gt;= this day
+     * @param used       output, may be null
+     */
+    Daily run(PreparedPolls.Series s, HouseAdjustment house, int firstDay, int lastDay, boolean realtime,
+              int usedFrom, boolean[] used);
+
+    /** Estimates for consecutive days from {@code firstDay}; NaN where there is none. */
+    record Daily(int firstDay, double[] estimate, double[] standardError, double[] effectivePolls) {
+
+        static Daily empty(int firstDay, int lastDay) {
+            int n = Math.max(0, lastDay - firstDay + 1);
+            double[] e = new double[n], se = new double[n], ne = new double[n];
+            java.util.Arrays.fill(e, Double.NaN);
+            java.util.Arrays.fill(se, Double.NaN);
+            return new Daily(firstDay, e, se, ne);
+        }
+
+        double at(int day) {
+            int i = day - firstDay;
+            return i < 0 || i >= estimate.length ? Double.NaN : estimate[i];
+        }
+    }
+
+    /** Pollster house effects, possibly changing over time (realtime: as known on that day). */
+    interface HouseAdjustment {
+        HouseAdjustment NONE = (pollster, day) -> 0;
+
+        double effect(int pollster, int day);
+    }
+
+    /** Per-pollster count of the pollster's polls in a sliding window, for the flooding limit. */
+    static double[] powTable(int max, double exponent) {
+        double[] t = new double[max + 2];
+        for (int c = 1; c < t.length; c++) t[c] = Math.pow(c, -exponent);
+        return t;
+    }
+}

@@ -1,0 +1,75 @@
+package org.pollwatch.stats.trend;
+
+/**
+ * Weighted rolling average, in the manner of the poll averages of FiveThirtyEight (Silver, "How
+ * our presidential approval tracker works", 2017) and RealClearPolitics-style windows, each poll weighted by
+ *
+ * <ul>
+ *   <li>sample size, as inverse total variance 1 / (p(1-p)/n + nonSamplingSd²): proportional to n
+ *       for small polls but levelling off for big ones, because beyond ~1,000 respondents a
+ *       poll's error is dominated by non-sampling error (the same reason FiveThirtyEight uses
+ *       diminishing returns, roughly sqrt(n));</li>
+ *   <li>recency, 0.5^(age / halfLifeDays), and nothing older than windowDays;</li>
+ *   <li>flooding, count^-alpha where count is the number of the same pollster's polls in the
+ *       window, so a daily tracker weighs like a few polls, not like thirty.</li>
+ * </ul>
+ *
+ * In hindsight the window is centred and age is |t - date|. The band is z·SE with
+ * SE² = max(s²_w / n_eff, Σw²σ²/(Σw)²): the weighted variance of the polls over Kish's effective
+ * number of polls n_eff = (Σw)²/Σw², but never below what sampling and non-sampling error alone imply
+ * (with two or three polls s² is unreliable).
+ */
+final class WeightedAverageSmoother implements Smoother {
+
+    private final TrendOptions o;
+
+    WeightedAverageSmoother(TrendOptions o) {
+        this.o = o;
+    }
+
+    @Override
+    public Daily run(PreparedPolls.Series s, HouseAdjustment house, int firstDay, int lastDay, boolean realtime,
+                     int usedFrom, boolean[] used) {
+        Daily out = Daily.empty(firstDay, lastDay);
+        int w = o.windowDays();
+        double[] decay = new double[w + 1];
+        for (int a = 0; a <= w; a++) decay[a] = Math.pow(0.5, a / o.halfLifeDays());
+        double[] flood = Smoother.powTable(s.size(), o.pollsterFloodExponent());
+        int[] count = new int[s.pollsterCount()];
+        WindowCursor cur = new WindowCursor(s, realtime, w, w);
+        int[] date = s.date(), pollster = s.pollster();
+        double[] y = s.y(), var = s.var();
+        for (int t = firstDay; t <= lastDay; t++) {
+            cur.moveTo(t);
+            for (int i = cur.lo; i < cur.hi; i++) if (cur.inWindow(i)) count[pollster[i]]++;
+            double sw = 0, sw2 = 0, swy = 0, swy2 = 0, sw2v = 0;
+            for (int i = cur.lo; i < cur.hi; i++) {
+                if (!cur.inWindow(i)) continue;
+                int p = pollster[i];
+                double wi = decay[Math.abs(t - date[i])] * flood[count[p]] / var[i];
+                double yi = y[i] - house.effect(p, t);
+                sw += wi;
+                sw2 += wi * wi;
+                swy += wi * yi;
+                swy2 += wi * yi * yi;
+                sw2v += wi * wi * var[i];
+                if (used != null && t >= usedFrom) used[i] = true;
+            }
+            for (int i = cur.lo; i < cur.hi; i++) count[pollster[i]] = 0;
+            if (sw == 0) continue;
+            double mean = swy / sw;
+            double neff = sw * sw / sw2;
+            double modelVar = sw2v / (sw * sw);
+            double empiricalVar = 0;
+            if (neff > 1.5) {
+                double s2 = Math.max(0, swy2 / sw - mean * mean) * neff / (neff - 1);
+                empiricalVar = s2 / neff;
+            }
+            int k = t - firstDay;
+            out.estimate()[k] = mean;
+            out.standardError()[k] = Math.sqrt(Math.max(modelVar, empiricalVar));
+            out.effectivePolls()[k] = neff;
+        }
+        return out;
+    }
+}
