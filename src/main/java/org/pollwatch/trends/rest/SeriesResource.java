@@ -2,7 +2,6 @@ package org.pollwatch.trends.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -135,9 +134,10 @@ public class SeriesResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad method", value = SeriesExamples.INVALID_PARAMETER)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
-    public TrendView trend(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+    public Response trend(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params) {
-        return compute(key, params).trend();
+        // served pre-serialised from the cache: a warm request copies bytes
+        return Response.ok(compute(key, params).trendJson(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -151,14 +151,9 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trendCsv(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params) {
-        TrendView trend = compute(key, params).trend();
-        StringBuilder csv = new StringBuilder(32 * trend.points().size() + 64).append("date,choice,estimate,lower,upper\n");
-        for (TrendView.Point p : trend.points()) {
-            csv.append(p.date()).append(',').append(p.choice()).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f,%.2f,%.2f", p.estimate(), p.lower(), p.upper())).append('\n');
-        }
-        return Response.ok(csv.toString(), TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + trend.series() + "-trend.csv\"").build();
+        ComputedTrend computed = compute(key, params);
+        return Response.ok(computed.trendCsv(), TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + computed.trend().series() + "-trend.csv\"").build();
     }
 
     @GET

@@ -1,6 +1,8 @@
 package org.pollwatch.trends.service;
 
-import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
@@ -55,14 +60,14 @@ public class TrendService {
      */
     static final String OBSERVATIONS = """
             select p.id, ps.slug, ps.name, p.field_start, p.field_end, p.published_on, p.sample_size, p.population,
-                   p.tracking, (p.retracted_at is not null and p.retracted_at < :cutoff) as retracted,
+                   p.tracking, (p.retracted_at is not null and p.retracted_at < ?) as retracted,
                    q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage
             from series_question sq
             join question q on q.id = sq.question_id
             join poll p on p.id = q.poll_id
             join pollster ps on ps.id = p.pollster_id
             join option_result o on o.question_id = q.id
-            where sq.series_id = :series and (sq.choice_map ->> lower(o.label)) is not null
+            where sq.series_id = ? and (sq.choice_map ->> lower(o.label)) is not null
             order by p.id, q.position, o.position
             """;
 
@@ -75,6 +80,7 @@ public class TrendService {
             order by r.poll_id, r.revision
             """;
 
+    private static final Logger LOG = Logger.getLogger(TrendService.class);
     private static final OffsetDateTime FAR_FUTURE = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final EntityManager em;
@@ -92,7 +98,9 @@ public class TrendService {
         Series series = SeriesService.find(request.series());
         List<Population> preference = SeriesMapping.populationPreference(series);
         Map<String, String> pollsterNames = new HashMap<>();
+        long start = System.nanoTime();
         Collection<PollObservation> observations = observations(series, request, pollsterNames);
+        long loaded = System.nanoTime();
 
         TrendOptions.Builder options = TrendOptions.defaults().toBuilder()
                 .method(request.method()).mode(request.mode()).from(request.from())
@@ -100,6 +108,8 @@ public class TrendService {
                 .confidenceLevel(request.confidence()).adjustHouseEffects(request.adjustHouseEffects())
                 .populationPreference(new PopulationPreference(preference.stream().map(SeriesMapping::engineLabel).toList()));
         TrendResult result = engine.compute(observations, options.build());
+        LOG.debugf("Trend of series %s: %d polls loaded in %.1f ms, computed in %.1f ms", series.seriesKey,
+                observations.size(), (loaded - start) / 1e6, (System.nanoTime() - loaded) / 1e6);
 
         List<TrendView.Point> points = new ArrayList<>(result.points().size());
         for (TrendPoint p : result.points()) {
@@ -120,33 +130,58 @@ public class TrendService {
                     new PollView.PollsterRef(h.pollster(), pollsterNames.getOrDefault(h.pollster(), h.pollster())),
                     h.choice(), round(h.effect()), round(h.standardError()), h.pollCount()));
         }
-        return new ComputedTrend(trend, new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects));
+        try {
+            return new ComputedTrend(trend, json.writeValueAsBytes(trend), csv(trend),
+                    new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the trend of series " + series.seriesKey, e);
+        }
+    }
+
+    /** The points as CSV: date,choice,estimate,lower,upper. */
+    static byte[] csv(TrendView trend) {
+        StringBuilder csv = new StringBuilder(40 * trend.points().size() + 64).append("date,choice,estimate,lower,upper\n");
+        for (TrendView.Point p : trend.points()) {
+            csv.append(p.date()).append(',').append(p.choice()).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f,%.2f,%.2f", p.estimate(), p.lower(), p.upper())).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The polls of the series as the engine sees them: one per poll (its first member question), filtered by the request. */
     private Collection<PollObservation> observations(Series series, TrendRequest request, Map<String, String> pollsterNames) {
         OffsetDateTime cutoff = request.asOf() == null ? FAR_FUTURE
                 : request.asOf().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(OBSERVATIONS)
-                .setParameter("series", series.id).setParameter("cutoff", cutoff).getResultList();
-
-        Map<Long, PollValues> polls = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            long pollId = ((Number) row[0]).longValue();
-            long questionId = ((Number) row[10]).longValue();
-            PollValues poll = polls.get(pollId);
-            if (poll == null) {
-                poll = new PollValues(pollId, (String) row[1], SeriesService.toDate(row[3]), SeriesService.toDate(row[4]),
-                        SeriesService.toDate(row[5]), row[6] == null ? null : ((Number) row[6]).intValue(),
-                        Population.valueOf((String) row[7]), (Boolean) row[8], (Boolean) row[9], questionId);
-                polls.put(pollId, poll);
-                pollsterNames.putIfAbsent(poll.pollster, (String) row[2]);
+        // plain JDBC on the session's connection: 20,000 rows read without per-row type resolution
+        Map<Long, PollValues> polls = em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<Long, PollValues> byId = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(OBSERVATIONS)) {
+                statement.setObject(1, cutoff);
+                statement.setLong(2, series.id);
+                statement.setFetchSize(5000);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        long pollId = row.getLong(1);
+                        long questionId = row.getLong(11);
+                        PollValues poll = byId.get(pollId);
+                        if (poll == null) {
+                            int sampleSize = row.getInt(7);
+                            Integer knownSampleSize = row.wasNull() ? null : sampleSize;
+                            poll = new PollValues(pollId, row.getString(2), row.getObject(4, LocalDate.class),
+                                    row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class),
+                                    knownSampleSize, Population.valueOf(row.getString(8)),
+                                    row.getBoolean(9), row.getBoolean(10), questionId);
+                            byId.put(pollId, poll);
+                            pollsterNames.putIfAbsent(poll.pollster, row.getString(3));
+                        }
+                        if (poll.questionId == questionId) {
+                            poll.shares.putIfAbsent(row.getString(12), row.getDouble(13));
+                        }
+                    }
+                }
             }
-            if (poll.questionId == questionId) {
-                poll.shares.putIfAbsent((String) row[11], ((BigDecimal) row[12]).doubleValue());
-            }
-        }
+            return byId;
+        });
         if (request.asOf() != null) {
             applySnapshots(series, cutoff, polls);
         }
