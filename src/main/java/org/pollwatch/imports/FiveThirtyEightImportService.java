@@ -164,6 +164,7 @@ public class FiveThirtyEightImportService {
 
     private void store(String seriesKey, List<PollRow> rows, List<String> answers, Map<String, String> choiceOf,
             Progress progress) {
+        long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             Series series = Series.findByKey(seriesKey).orElseThrow();
             Map<String, PollRow> byRef = new HashMap<>();
@@ -205,6 +206,26 @@ public class FiveThirtyEightImportService {
             progress.pollsters.putAll(newPollsters);
             progress.seen.addAll(refs);
         });
+        LOG.debugf("Import into series %s: batch of %d rows stored in %.1f ms", seriesKey, rows.size(), (System.nanoTime() - start) / 1e6);
+        progress.batches++;
+        if (Integer.bitCount(progress.batches) == 1) {
+            refreshStatistics();
+        }
+    }
+
+    /**
+     * Refreshes the planner statistics of the tables an import fills, after batches 1, 2, 4, 8...: a
+     * large import into small tables would otherwise keep plans made for small tables (sequential
+     * scans in foreign-key checks and the duplicate lookup), and slow down quadratically where
+     * autovacuum is off or has not caught up.
+     */
+    private void refreshStatistics() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "analyze poll, question, option_result, series_question").executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not refresh planner statistics: %s", e.getMessage());
+        }
     }
 
     private Pollster pollster(String name, Map<String, Long> known, Map<String, Long> created) {
@@ -315,6 +336,7 @@ public class FiveThirtyEightImportService {
         long accepted;
         long duplicates;
         long rejectedCount;
+        int batches;
         final List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         final Map<String, Long> pollsters = new HashMap<>();
         final Set<String> seen = new HashSet<>();
