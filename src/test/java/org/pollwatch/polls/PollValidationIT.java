@@ -1,0 +1,8 @@
+package org.pollwatch.polls;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** Bad input is refused the same way by the packaged application. */
+@QuarkusIntegrationTest
+class PollValidationIT extends PollValidationTest {
+}
