@@ -186,6 +186,28 @@ class TrendResourceTest {
     }
 
     @Test
+    void cachedTrendFollowsRevisionsRetractionsAndNewMembers() {
+        String key = newSeries();
+        String pollster = newPollster();
+        long first = submit(poll(pollster, key, "2021-09-01", "2021-09-02", null, "adults", 1000, 50, 45));
+        given().get("/series/" + key + "/trend").then().body("polls", contains((int) first));
+        given().get("/series/" + key + "/trend").then().body("polls", contains((int) first)); // from the cache
+
+        given().contentType(ContentType.JSON).body(poll(pollster, key, "2021-09-01", "2021-09-02", null, "adults", 1000, 58, 37))
+                .put("/polls/" + first).then().statusCode(200);
+        assertEquals(58.0, lastEstimate(given().get("/series/" + key + "/trend").jsonPath(), "approve"), 0.01);
+
+        long other = submit(poll(newPollster(), null, "2021-09-02", "2021-09-03", null, "adults", 1000, 48, 47));
+        long questionId = given().get("/polls/" + other).jsonPath().getLong("questions[0].id");
+        given().contentType(ContentType.JSON).body("{\"questionId\": " + questionId + ", \"seriesChoices\": {\"Not sure\": null}}")
+                .post("/series/" + key + "/questions").then().statusCode(200);
+        given().get("/series/" + key + "/trend").then().body("polls", contains((int) first, (int) other));
+
+        given().queryParam("reason", "Withdrawn").delete("/polls/" + first).then().statusCode(200);
+        given().get("/series/" + key + "/trend").then().body("polls", contains((int) other));
+    }
+
+    @Test
     void trendIsExportedAsCsv() {
         String key = newSeries();
         String pollster = newPollster();
