@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -30,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
+import org.pollwatch.common.Tagged;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
@@ -78,18 +79,16 @@ public class PollResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = PollExamples.NOT_FOUND_PROBLEM)))
     public Response get(@Parameter(description = "Poll id", example = "1") @PathParam("id") long id, @jakarta.ws.rs.core.Context Request request) {
         PollView poll = polls.get(id);
-        EntityTag tag = etag(poll);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(poll);
-        return builder.tag(tag).cacheControl(revalidate()).build();
+        return HttpCaching.conditional(request, etag(poll), poll);
     }
 
     @GET
     @Operation(summary = "Search polls", description = "Filter by pollster, field dates, population, country, topic and words of the question wording; sorted and paged. Retracted polls are left out unless asked for.")
     @APIResponse(responseCode = "200", description = "One page of polls",
             content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<PollSummary> search(
+    public Response search(
             @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster") String pollster,
             @Parameter(description = "Polls whose fieldwork ended on or after this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Polls whose fieldwork started on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
@@ -100,12 +99,14 @@ public class PollResource {
             @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted") boolean includeRetracted,
             @Parameter(description = "fieldEnd, fieldStart, publishedOn, sampleSize, createdAt or id; '-' prefix for descending", example = "-fieldEnd") @QueryParam("sort") String sort,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size") String size) {
-        return polls.search(new PollQuery(blankToNull(pollster), Params.date("from", from), Params.date("to", to),
+            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size") String size,
+            @jakarta.ws.rs.core.Context Request request) {
+        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(blankToNull(pollster), Params.date("from", from), Params.date("to", to),
                 Params.enumValue("population", population, Population.class), blankToNull(country), blankToNull(topic),
                 text, includeRetracted, sort,
                 Params.intInRange("page", page, 0, 0, 1_000_000),
                 Math.min(Params.intInRange("size", size, 20, 1, Integer.MAX_VALUE), PollService.MAX_PAGE_SIZE)));
+        return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
     }
 
     @PUT
@@ -149,13 +150,6 @@ public class PollResource {
 
     static EntityTag etag(PollView poll) {
         return new EntityTag("poll-" + poll.id() + "-v" + poll.version());
-    }
-
-    static CacheControl revalidate() {
-        CacheControl cache = new CacheControl();
-        cache.setNoCache(true);
-        cache.setPrivate(false);
-        return cache;
     }
 
     /** Accepts the ETag we serve ("poll-7-v2") or a bare version number. */
