@@ -39,14 +39,15 @@ public class LocalDatabaseConfigSourceFactory implements ConfigSourceFactory {
                 value(context, "quarkus.datasource.username", "postgres"),
                 value(context, "quarkus.datasource.password", "postgres"),
                 Path.of(value(context, "pollwatch.local-database.data-dir", ".pollwatch/pgdata")));
-        String url;
+        LocalDatabase.Target target;
         try {
-            url = LocalDatabase.resolve(settings);
+            target = LocalDatabase.resolve(settings);
         } catch (NoClassDefFoundError e) {
             throw new IllegalStateException("No datasource URL is configured and this build does not include the "
                     + "embedded PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL, or run ./mvnw quarkus:dev", e);
         }
-        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url),
+        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", target.url(),
+                "quarkus.datasource.username", target.user(), "quarkus.datasource.password", target.password()),
                 "pollwatch-local-database", ORDINAL));
     }
 

@@ -10,6 +10,16 @@ package org.pollwatch.stats;
  * range, which is what lets tail probabilities be computed without the cancellation of {@code 1 - cdf}.
  */
 public final class NormalDistribution {
+    // Coefficients of Acklam's inverse-CDF approximation (see inverseCdf).
+    private static final double[] QUANTILE_A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+    private static final double[] QUANTILE_B = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+            6.680131188771972e+01, -1.328068155288572e+01};
+    private static final double[] QUANTILE_C = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+    private static final double[] QUANTILE_D = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+            3.754408661907416e+00};
+    private static final double QUANTILE_P_LOW = 0.02425;
 
     private static final double SQRT_HALF = 0.7071067811865476; // 1 / sqrt(2)
     private static final double ONE_OVER_SQRT_PI = 0.56418958354775628695;
@@ -120,5 +130,33 @@ public final class NormalDistribution {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException(name + " must be a number, but was NaN");
         }
+    }
+
+    /**
+     * Inverse of the standard normal CDF: z with P(Z <= z) = p, for p in (0,1). Peter J. Acklam's rational
+     * approximation ("An algorithm for computing the inverse normal cumulative distribution function", 2003),
+     * relative error below 1.15e-9: plenty for confidence bands at any level.
+     */
+    public static double inverseCdf(double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("p must be in (0,1): " + p);
+        }
+        if (p < QUANTILE_P_LOW) {
+            double q = Math.sqrt(-2 * Math.log(p));
+            return (((((QUANTILE_C[0] * q + QUANTILE_C[1]) * q + QUANTILE_C[2]) * q + QUANTILE_C[3]) * q + QUANTILE_C[4]) * q + QUANTILE_C[5])
+                    / ((((QUANTILE_D[0] * q + QUANTILE_D[1]) * q + QUANTILE_D[2]) * q + QUANTILE_D[3]) * q + 1);
+        }
+        if (p > 1 - QUANTILE_P_LOW) {
+            return -inverseCdf(1 - p);
+        }
+        double q = p - 0.5;
+        double r = q * q;
+        return (((((QUANTILE_A[0] * r + QUANTILE_A[1]) * r + QUANTILE_A[2]) * r + QUANTILE_A[3]) * r + QUANTILE_A[4]) * r + QUANTILE_A[5]) * q
+                / (((((QUANTILE_B[0] * r + QUANTILE_B[1]) * r + QUANTILE_B[2]) * r + QUANTILE_B[3]) * r + QUANTILE_B[4]) * r + 1);
+    }
+
+    /** Half-width multiplier of a two-sided interval at a confidence level in (0,1): 1.96 for 0.95. */
+    public static double twoSidedQuantile(double confidenceLevel) {
+        return inverseCdf(1 - (1 - confidenceLevel) / 2);
     }
 }

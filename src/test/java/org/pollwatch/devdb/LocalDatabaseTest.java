@@ -1,7 +1,9 @@
 package org.pollwatch.devdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,42 +11,28 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The zero-setup path: with no server answering, a real embedded PostgreSQL starts and keeps its data. */
+/** The zero-setup path: a real embedded PostgreSQL that keeps its data, and the choice of server. */
 class LocalDatabaseTest {
-
-    /** A port nothing listens on, standing for "no local PostgreSQL". */
-    private static final int NO_SERVER_PORT = 1;
 
     @TempDir
     Path folder;
 
-    @AfterEach
-    void stop() {
-        LocalDatabase.stopEmbedded();
-        System.clearProperty(LocalDatabase.RESOLVED_URL_PROPERTY);
-    }
-
     @Test
-    void startsEmbeddedPostgresWhenNoServerAnswersAndKeepsDataAcrossRestarts() throws Exception {
-        LocalDatabase.Settings settings = new LocalDatabase.Settings("127.0.0.1", NO_SERVER_PORT, "pollwatch",
-                "postgres", "postgres", folder.resolve("pgdata"));
-
-        String url = LocalDatabase.resolve(settings);
-        assertTrue(url.startsWith("jdbc:postgresql://localhost:"), url);
-        assertTrue(url.endsWith("/pollwatch"), url);
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("create table kept (value text)");
-            statement.execute("insert into kept values ('still here')");
+    void embeddedPostgresKeepsItsDataAcrossRestarts() throws Exception {
+        Path data = folder.resolve("pgdata");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, "pollwatch")) {
+            assertTrue(database.url().endsWith("/pollwatch"), database.url());
+            try (Connection connection = DriverManager.getConnection(database.url(), "postgres", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create table kept (value text)");
+                statement.execute("insert into kept values ('still here')");
+            }
         }
-        LocalDatabase.stopEmbedded();
-
-        String again = LocalDatabase.resolve(settings);
-        try (Connection connection = DriverManager.getConnection(again, "postgres", "");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, "pollwatch");
+                Connection connection = DriverManager.getConnection(database.url(), "postgres", "");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select value from kept")) {
             assertTrue(rows.next());
@@ -53,21 +41,33 @@ class LocalDatabaseTest {
     }
 
     @Test
-    void reusesTheSameDatabaseWithinOneProcess() {
-        LocalDatabase.Settings settings = new LocalDatabase.Settings("127.0.0.1", NO_SERVER_PORT, "pollwatch",
-                "postgres", "postgres", folder.resolve("pgdata"));
-        assertEquals(LocalDatabase.resolve(settings), LocalDatabase.resolve(settings));
+    void nothingAnswersOnAClosedPort() {
+        assertFalse(LocalDatabase.answers("127.0.0.1", 1));
     }
 
     @Test
-    void prefersARunningServer() {
-        String host = "127.0.0.1";
-        int port = 5432;
+    void prefersARunningServerThatAcceptsTheUser() {
+        // Where no local server runs (a machine with only a JDK), the embedded path above is what counts.
         String user = env("POLLWATCH_DB_USER", "postgres");
         String password = env("POLLWATCH_DB_PASSWORD", "postgres");
-        LocalDatabase.Settings settings = new LocalDatabase.Settings(host, port, "pollwatch_local_check", user, password,
-                folder.resolve("unused"));
-        assertEquals("jdbc:postgresql://127.0.0.1:5432/pollwatch_local_check", LocalDatabase.resolve(settings));
+        assumeTrue(LocalDatabase.answers("127.0.0.1", 5432)
+                && LocalDatabase.createDatabaseIfAbsent("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", user, password),
+                "no local PostgreSQL accepting " + user);
+        LocalDatabase.Settings settings = new LocalDatabase.Settings("127.0.0.1", 5432, "pollwatch_local_check",
+                user, password, folder.resolve("unused"));
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/pollwatch_local_check", LocalDatabase.choose(settings).url());
+        assertFalse(folder.resolve("unused").toFile().exists(), "no embedded server was started");
+    }
+
+    @Test
+    void fallsBackToEmbeddedWhenTheServerRefusesTheUser() {
+        assumeTrue(LocalDatabase.answers("127.0.0.1", 5432), "no local PostgreSQL");
+        LocalDatabase.Settings settings = new LocalDatabase.Settings("127.0.0.1", 5432, "pollwatch",
+                "no_such_role_here", "wrong", folder.resolve("pgdata"));
+        LocalDatabase.Target target = LocalDatabase.choose(settings);
+        assertTrue(target.url().startsWith("jdbc:postgresql://localhost:"), target.url());
+        assertEquals("postgres", target.user(), "the embedded server's superuser");
+        assertTrue(folder.resolve("pgdata").resolve("PG_VERSION").toFile().exists(), "data folder initialised");
     }
 
     private static String env(String name, String fallback) {

@@ -41,4 +41,20 @@ class PlatformTest {
     void unknownPathIsAProblem() {
         given().get("/no/such/path").then().statusCode(404);
     }
+
+    @Test
+    void browsersOnOtherOriginsMayReadTheApi() {
+        given().header("Origin", "https://dashboard.example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/polls").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.anyOf(equalTo("*"), equalTo("https://dashboard.example.org")));
+        given().header("Origin", "https://dashboard.example.org").get("/polls/1").then()
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+    }
+
+    @Test
+    void responsesAreCompressedWhenTheClientAsks() {
+        given().header("Accept-Encoding", "gzip").queryParam("size", 100).get("/polls").then().statusCode(200)
+                .header("Content-Encoding", equalTo("gzip"));
+    }
 }

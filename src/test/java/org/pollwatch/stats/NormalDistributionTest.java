@@ -80,4 +80,18 @@ class NormalDistributionTest {
         assertTrue(e.getMessage().contains("z"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NormalDistribution.cdf(Double.NaN));
     }
+
+    @Test
+    void inverseCdfMatchesTheExactQuantilesOfEveryConfidenceLevel() {
+        // Acklam's approximation is good to ~1e-9 relative; the enum holds the exact quantiles.
+        for (ConfidenceLevel level : ConfidenceLevel.values()) {
+            assertEquals(level.z(), NormalDistribution.twoSidedQuantile(level.percent() / 100.0), 1e-8, level.toString());
+        }
+        assertEquals(0.0, NormalDistribution.inverseCdf(0.5), 1e-15);
+        assertEquals(-NormalDistribution.inverseCdf(0.01), NormalDistribution.inverseCdf(0.99), 1e-12);
+        // round trip through the CDF, also in the tails handled by the second branch
+        for (double p : new double[] {1e-6, 0.001, 0.02, 0.3, 0.9, 0.999}) {
+            assertEquals(p, NormalDistribution.cdf(NormalDistribution.inverseCdf(p)), p * 1e-7);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.pollwatch.stats.trend;
 
+import org.pollwatch.stats.NormalDistribution;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +25,7 @@ public final class TrendEngine {
     public TrendResult compute(Collection<PollObservation> polls, TrendOptions options) {
         PreparedPolls prepared = PreparedPolls.prepare(polls, options);
         boolean realtime = options.mode() == TrendMode.REALTIME;
-        double z = NormalQuantile.twoSided(options.confidenceLevel());
+        double z = NormalDistribution.twoSidedQuantile(options.confidenceLevel());
         Smoother smoother = switch (options.method()) {
             case WEIGHTED_AVERAGE -> new WeightedAverageSmoother(options);
             case LOESS -> new LoessSmoother(options);
