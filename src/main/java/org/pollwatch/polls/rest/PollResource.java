@@ -39,6 +39,7 @@ import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
 import org.pollwatch.polls.RevisionView;
 import org.pollwatch.polls.service.PollQuery;
+import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.polls.service.PollService;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.problems.ProblemException;
@@ -49,9 +50,11 @@ import org.pollwatch.problems.ProblemException;
 public class PollResource {
 
     private final PollService polls;
+    private final PollReads reads;
 
-    public PollResource(PollService polls) {
+    public PollResource(PollService polls, PollReads reads) {
         this.polls = polls;
+        this.reads = reads;
     }
 
     @POST
@@ -78,8 +81,16 @@ public class PollResource {
     @APIResponse(responseCode = "404", description = "No such poll", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = PollExamples.NOT_FOUND_PROBLEM)))
     public Response get(@Parameter(description = "Poll id", example = "1") @PathParam("id") long id, @jakarta.ws.rs.core.Context Request request) {
-        PollView poll = polls.get(id);
-        return HttpCaching.conditional(request, etag(poll), poll);
+        // the version alone decides a 304; the body comes from the reads cache, built only once per version
+        int version = reads.version(id);
+        EntityTag tag = etag(id, version);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(HttpCaching.revalidate()).build();
+        }
+        PollReads.PollJson poll = reads.read(id, version);
+        return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag(id, poll.version()))
+                .cacheControl(HttpCaching.revalidate()).build();
     }
 
     @GET
@@ -149,7 +160,11 @@ public class PollResource {
     }
 
     static EntityTag etag(PollView poll) {
-        return new EntityTag("poll-" + poll.id() + "-v" + poll.version());
+        return etag(poll.id(), poll.version());
+    }
+
+    static EntityTag etag(long id, int version) {
+        return new EntityTag("poll-" + id + "-v" + version);
     }
 
     /** Accepts the ETag we serve ("poll-7-v2") or a bare version number. */
