@@ -17,11 +17,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
-
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.PageView;
+import org.pollwatch.common.ReadOnlySession;
 import org.pollwatch.common.Tagged;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
@@ -63,14 +61,14 @@ public class PollService {
 
     @Transactional
     public PollView get(long id) {
-        readOnly();
+        ReadOnlySession.apply();
         return PollMapper.toView(load(id));
     }
 
     /** The poll's current version: what its ETag and cached reads are keyed by. */
     @Transactional
     public int version(long id) {
-        readOnly();
+        ReadOnlySession.apply();
         return Poll.getEntityManager().createQuery("select p.version from Poll p where p.id = :id", Integer.class)
                 .setParameter("id", id).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No poll with id " + id));
@@ -124,7 +122,7 @@ public class PollService {
 
     @Transactional
     public List<RevisionView> revisions(long id) {
-        readOnly();
+        ReadOnlySession.apply();
         load(id);
         List<RevisionView> views = new ArrayList<>();
         for (PollRevision revision : PollRevision.listForPoll(id)) {
@@ -150,7 +148,7 @@ public class PollService {
      */
     @Transactional
     public Tagged<PageView<PollSummary>> searchTagged(PollQuery query) {
-        readOnly();
+        ReadOnlySession.apply();
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (query.pollster() != null) {
@@ -214,18 +212,6 @@ public class PollService {
 
     private static String likeEscape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /**
-     * For transactions that only read: entities load without dirty-checking snapshots, and nothing is
-     * flushed, neither before each query nor at commit. Otherwise Hibernate walks every loaded poll,
-     * question, option and subgroup through the cascades on each of those flushes (28% of the CPU of
-     * GET /polls under load, see bench/RESULTS.md).
-     */
-    private static void readOnly() {
-        Session session = Poll.getEntityManager().unwrap(Session.class);
-        session.setDefaultReadOnly(true);
-        session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     private static Poll load(long id) {
