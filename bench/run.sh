@@ -181,6 +181,9 @@ EOF
         "$(ratio "$ours" "$raw")" "(none set)" "-"
 fi
 
+# the list query's plan before and after V5, on the data just measured (the app is idle meanwhile)
+"$BENCH_DIR/explain.sh" "$DB" > "$OUT/explain.txt" 2>&1 || log "explain.sh failed, see $OUT/explain.txt"
+
 # --- GET /polls/{id}/questions/{qid}/comparison -------------------------------------------------------
 if [[ " $BENCHES " == *" comparison "* ]]; then
     if serves "/polls/{id}/questions/{qid}/comparison"; then
@@ -261,6 +264,4 @@ row "RSS after $TOTAL_REQUESTS requests" "$RSS_MB MB" "" "" "< 200 MB" "$(if [ "
     echo
     echo "- polls: $POLLS (max id $MAXID), load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >> "$SUMMARY"
-cleanup
-"$BENCH_DIR/explain.sh" "$DB" > "$OUT/explain.txt" 2>&1 || log "explain.sh failed, see $OUT/explain.txt"
 cat "$SUMMARY"
