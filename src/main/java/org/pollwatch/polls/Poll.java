@@ -82,6 +82,14 @@ public class Poll extends PanacheEntity {
     @Column(length = 2000)
     public String notes;
 
+    /** A daily (rolling) tracking poll. */
+    @Column(nullable = false)
+    public boolean tracking;
+
+    /** Stable reference of an imported poll (e.g. "fivethirtyeight:..."), so re-imports skip it. */
+    @Column(name = "external_ref", length = 100, updatable = false)
+    public String externalRef;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public PollStatus status = PollStatus.PUBLISHED;

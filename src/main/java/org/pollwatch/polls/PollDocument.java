@@ -46,7 +46,9 @@ public record PollDocument(
         @Schema(example = "https://www.idi.org.il/")
         @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String sourceUrl,
         @Size(max = 2000) String notes,
-        @NotEmpty @Size(max = 200) List<@NotNull @Valid QuestionDocument> questions) {
+        @NotEmpty @Size(max = 200) List<@NotNull @Valid QuestionDocument> questions,
+        @Schema(description = "Whether the poll is a daily (rolling) tracking poll", nullable = true)
+        Boolean tracking) {
 
     @Schema(name = "QuestionDocument")
     public record QuestionDocument(
@@ -56,7 +58,13 @@ public record PollDocument(
             @Schema(description = "Whether respondents could pick several options (then shares may sum above 100)")
             Boolean multipleAnswers,
             @NotEmpty @Size(max = 100) List<@NotNull @Valid OptionDocument> options,
-            @Size(max = 200) List<@NotNull @Valid SubgroupDocument> subgroups) {
+            @Size(max = 200) List<@NotNull @Valid SubgroupDocument> subgroups,
+            @Schema(description = "Key of a series this question joins, to count in its averages", example = "biden-covid-approval", nullable = true)
+            @Size(max = 80) String series,
+            @Schema(description = "Option label -> choice key of the series; null leaves an option out. Options not listed map to "
+                    + "the choice whose key or label equals their label (case-insensitive).", nullable = true,
+                    example = "{\"Returning the hostages\": \"hostages\", \"Don't know\": null}")
+            Map<@NotBlank String, String> seriesChoices) {
     }
 
     @Schema(name = "OptionDocument")

@@ -28,6 +28,7 @@ public record PollView(
         String language,
         String sourceUrl,
         String notes,
+        @Schema(description = "Whether the poll is a daily (rolling) tracking poll") boolean tracking,
         PollStatus status,
         @Schema(nullable = true) Retraction retraction,
         int version,

@@ -30,7 +30,7 @@ public final class PollMapper {
         return new PollView(poll.id, pollsterRef(poll.pollster), poll.sponsor, poll.fieldStart, poll.fieldEnd,
                 poll.publishedOn, poll.population, poll.populationDescription, poll.country, poll.region, poll.mode,
                 poll.sampleSize, poll.marginOfError, poll.weighting, poll.language, poll.sourceUrl, poll.notes,
-                poll.status,
+                poll.tracking, poll.status,
                 poll.retractedAt == null ? null : new PollView.Retraction(poll.retractionReason, poll.retractedAt),
                 poll.version, poll.createdAt, poll.updatedAt,
                 poll.questions.stream().map(PollMapper::toView).toList());
@@ -82,6 +82,7 @@ public final class PollMapper {
         poll.language = blankToNull(document.language());
         poll.sourceUrl = blankToNull(document.sourceUrl());
         poll.notes = blankToNull(document.notes());
+        poll.tracking = Boolean.TRUE.equals(document.tracking());
 
         List<QuestionDocument> questions = document.questions();
         for (int q = 0; q < questions.size(); q++) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,10 +28,12 @@ import org.pollwatch.polls.PollRevision;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.PollsChanged;
 import org.pollwatch.polls.RevisionView;
 import org.pollwatch.pollsters.Pollster;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.ProblemException;
+import org.pollwatch.trends.service.SeriesService;
 
 /** Submission, revision, retraction and search of polls. Each write is one transaction: all of it or nothing. */
 @ApplicationScoped
@@ -44,9 +47,13 @@ public class PollService {
             "sampleSize", "sampleSize", "createdAt", "createdAt", "id", "id");
 
     private final ObjectMapper json;
+    private final SeriesService series;
+    private final Event<PollsChanged> changes;
 
-    public PollService(ObjectMapper json) {
+    public PollService(ObjectMapper json, SeriesService series, Event<PollsChanged> changes) {
         this.json = json;
+        this.series = series;
+        this.changes = changes;
     }
 
     @Transactional
@@ -56,6 +63,8 @@ public class PollService {
         PollMapper.apply(document, pollster, poll);
         poll.persist();
         poll.flush();
+        series.join(poll, document);
+        changes.fire(new PollsChanged("poll " + poll.id + " submitted"));
         return PollMapper.toView(poll);
     }
 
@@ -101,6 +110,8 @@ public class PollService {
         // reuse this revision's number. Touching updated_at makes every revision a new version.
         poll.updatedAt = OffsetDateTime.now();
         poll.flush();
+        series.join(poll, document);
+        changes.fire(new PollsChanged("poll " + poll.id + " revised"));
         return PollMapper.toView(poll);
     }
 
@@ -116,6 +127,7 @@ public class PollService {
             poll.retractionReason = reason.trim();
             poll.retractedAt = OffsetDateTime.now();
             poll.flush();
+            changes.fire(new PollsChanged("poll " + poll.id + " retracted"));
         }
         return PollMapper.toView(poll);
     }
@@ -218,8 +230,9 @@ public class PollService {
         return Poll.findFull(id).orElseThrow(() -> ProblemException.notFound("No poll with id " + id));
     }
 
-    private static Pollster validate(PollDocument document) {
+    private Pollster validate(PollDocument document) {
         List<FieldError> errors = new ArrayList<>(PollRules.check(document));
+        errors.addAll(series.check(document));
         Pollster pollster = Pollster.findBySlug(document.pollster().trim()).orElse(null);
         if (pollster == null) {
             errors.add(0, new FieldError("pollster", "no pollster with slug '" + document.pollster()

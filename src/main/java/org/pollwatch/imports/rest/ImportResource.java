@@ -1,0 +1,115 @@
+package org.pollwatch.imports.rest;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.imports.FiveThirtyEightImportService;
+import org.pollwatch.imports.ImportReport;
+import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
+import org.pollwatch.problems.Problem;
+import org.pollwatch.problems.ProblemException;
+
+@Path("/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "Bulk import of published polls into a series")
+public class ImportResource {
+
+    static final String CSV_EXAMPLE = """
+            start_date,end_date,pollster,sponsor,sample_size,population,party,subject,tracking,text,approve,disapprove,url
+            2021-02-01,2021-02-03,Morning Consult,,2200,rv,all,Biden,FALSE,Do you approve of Biden's handling of the coronavirus?,58,35,https://morningconsult.com/
+            """;
+
+    static final String REPORT_EXAMPLE = """
+            {"series": "biden-covid-approval", "seriesCreated": false, "rowsRead": 3, "accepted": 1, "duplicates": 1,
+             "rejectedCount": 1, "rejected": [{"line": 4, "column": "approve", "reason": "percentage out of range [0,100]: 140"}]}
+            """;
+
+    static final String HEADER_PROBLEM = """
+            {"type": "about:blank", "title": "Invalid CSV header", "status": 400,
+             "detail": "CSV header is missing required column(s): end_date, disapprove", "instance": "/imports/fivethirtyeight",
+             "errors": [{"field": "end_date", "message": "missing column"}, {"field": "disapprove", "message": "missing column"}]}
+            """;
+
+    private final FiveThirtyEightImportService imports;
+
+    public ImportResource(FiveThirtyEightImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Path("/fivethirtyeight")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Import a FiveThirtyEight poll file",
+            description = "Reads a FiveThirtyEight poll CSV (start_date, end_date, pollster, sponsor, sample_size, population, party, "
+                    + "subject, tracking, text, the answer columns, url) as a stream and stores each row as a US poll with one question "
+                    + "(the text) joined to the series, in transactions of " + FiveThirtyEightImportService.BATCH_SIZE + " rows. "
+                    + "Pollsters are registered on the fly (slug from the name); population a/rv/lv/v becomes adults/registered_voters/"
+                    + "likely_voters/voters. The series is created from the answer columns if absent. Re-importing a file stores no "
+                    + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored.")
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            examples = @ExampleObject(name = "approval", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Import report", content = @Content(schema = @Schema(implementation = ImportReport.class),
+            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Header lacks required columns (each named), bad answers list, or answers the series cannot map",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport fiveThirtyEight(
+            @Parameter(description = "Key of the series the polls join (created if absent)", required = true, example = "biden-covid-approval")
+            @QueryParam("series") String series,
+            @Parameter(description = "Answer columns, comma-separated; each maps to the series choice of the same key or label",
+                    example = "approve,disapprove") @QueryParam("answers") String answers,
+            InputStream body) {
+        if (series == null || series.isBlank()) {
+            throw ProblemException.invalidField("series", "is required: the key of the series the polls join");
+        }
+        String key = series.trim();
+        if (!key.matches("[a-z0-9]+(-[a-z0-9]+)*") || key.length() > 80) {
+            throw ProblemException.invalidField("series", "must be lower-case letters and digits separated by single hyphens");
+        }
+        return imports.importPolls(key, answerColumns(answers),
+                new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    private static List<String> answerColumns(String answers) {
+        if (answers == null || answers.isBlank()) {
+            return FiveThirtyEightPollReader.APPROVAL_ANSWERS;
+        }
+        List<String> columns = new ArrayList<>();
+        for (String part : answers.split(",")) {
+            String column = part.trim().toLowerCase(Locale.ROOT);
+            if (!column.matches("[a-z0-9_]{1,80}")) {
+                throw ProblemException.invalidField("answers", "must be column names separated by commas, not '" + part + "'");
+            }
+            if (columns.contains(column)) {
+                throw ProblemException.invalidField("answers", "lists '" + column + "' twice");
+            }
+            columns.add(column);
+        }
+        if (columns.size() > 20) {
+            throw ProblemException.invalidField("answers", "at most 20 columns");
+        }
+        return columns;
+    }
+}

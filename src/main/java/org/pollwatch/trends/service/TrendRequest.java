@@ -1,0 +1,32 @@
+package org.pollwatch.trends.service;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.pollwatch.polls.Population;
+import org.pollwatch.stats.trend.TrendMethod;
+import org.pollwatch.stats.trend.TrendMode;
+
+/**
+ * A trend query with every default resolved: also the key of the trend cache, so it holds exactly
+ * what the result depends on (plus the data generation, bumped on every change of polls or series).
+ */
+public record TrendRequest(
+        String series,
+        LocalDate from,
+        LocalDate to,
+        List<Population> populations,
+        List<String> excludedPollsters,
+        TrendMethod method,
+        TrendMode mode,
+        LocalDate asOf,
+        double confidence,
+        boolean adjustHouseEffects,
+        List<String> defaultsUsed,
+        long generation) {
+
+    public TrendRequest withGeneration(long value) {
+        return new TrendRequest(series, from, to, populations, excludedPollsters, method, mode, asOf, confidence,
+                adjustHouseEffects, defaultsUsed, value);
+    }
+}
