@@ -16,7 +16,8 @@ import sys
 
 def main():
     source, out, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 538)
+    seed = int(sys.argv[4]) if len(sys.argv) > 4 else 538
+    rng = random.Random(seed)
     with open(source, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         header = reader.fieldnames
@@ -40,7 +41,7 @@ def main():
                 "text": f"{t['text']} (wave {i + 1})",
                 "approve": str(approve),
                 "disapprove": str(disapprove),
-                "url": f"https://example.org/fivethirtyeight-bench/{i + 1}",
+                "url": f"https://example.org/fivethirtyeight-bench/{seed}/{i + 1}",
             })
             writer.writerow(t)
 

@@ -207,6 +207,7 @@ if [[ " $BENCHES " == *" trend "* ]]; then
         python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$OUT/trend.csv" "$TREND_POLLS" 10000
         curl -sf -o "$OUT/trend-import.json" -H 'Content-Type: text/csv' --data-binary @"$OUT/trend.csv" \
             "$BASE/imports/fivethirtyeight?series=bench-trend"
+        log "trend series: $(jq -c '{rowsRead, accepted, duplicates, rejectedCount}' "$OUT/trend-import.json")"
         export BENCH_PATHS=$OUT/trend_paths.txt
         echo "/series/bench-trend/trend${TREND_QUERY:-}" > "$BENCH_PATHS"
         curl -s -o "$OUT/trend-sample.json" -w '%{http_code}\n' "$BASE/series/bench-trend/trend${TREND_QUERY:-}" >> "$OUT/run.log"
@@ -244,8 +245,9 @@ if [[ " $BENCHES " == *" import "* ]]; then
             --data-binary @"$OUT/import.csv" "$BASE/imports/fivethirtyeight?series=bench-import")
         import_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
         import_rate=$(awk -v n="$IMPORT_ROWS" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
-        log "import: HTTP $code, $IMPORT_ROWS rows in $import_ms ms ($import_rate rows/s)"
-        row "POST /imports/fivethirtyeight ($IMPORT_ROWS rows)" "$import_rate rows/s ($import_ms ms, HTTP $code)" \
+        accepted=$(jq -r '.accepted // "?"' "$OUT/import-response.json" 2>/dev/null || echo "?")
+        log "import: HTTP $code, $IMPORT_ROWS rows in $import_ms ms ($import_rate rows/s), accepted $accepted"
+        row "POST /imports/fivethirtyeight ($IMPORT_ROWS rows)" "$import_rate rows/s ($import_ms ms, HTTP $code, $accepted accepted)" \
             "$copy_rate rows/s (\\copy, $copy_ms ms)" "$(ratio "$import_rate" "$copy_rate")" ">= 30% of \\copy" \
             "$(met "$(awk -v a="$import_rate" -v b="$copy_rate" 'BEGIN { print a / b }')" 0.3)"
     else

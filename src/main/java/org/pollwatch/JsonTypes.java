@@ -9,12 +9,14 @@ import org.pollwatch.polls.RevisionView;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.Problem;
+import org.pollwatch.trends.TrendView;
 
 /**
  * JSON types that Quarkus cannot find on its own for a native image: bodies sent inside a
  * {@code Response} (conditional GETs, 201 Created, problem responses of the exception mappers),
- * the content type of the generic {@code PageView<T>}, and {@code PollView}, which revisions read back
- * from stored JSON. Resource methods that return a record directly need no entry here.
+ * the content type of the generic {@code PageView<T>}, {@code PollView}, which revisions and as-of
+ * trends read back from stored JSON, and {@code TrendView}, serialised ahead by the trend cache.
+ * Resource methods that return a record directly need no entry here.
  */
 @RegisterForReflection(targets = {
         PageView.class,
@@ -23,7 +25,8 @@ import org.pollwatch.problems.Problem;
         PollView.OptionView.class, PollView.SubgroupView.class,
         RevisionView.class,
         PollsterDocument.class,
-        Problem.class, FieldError.class })
+        Problem.class, FieldError.class,
+        TrendView.class, TrendView.Point.class })
 final class JsonTypes {
 
     private JsonTypes() {
