@@ -35,7 +35,7 @@ def main():
             t.update({
                 "start_date": start.isoformat(),
                 "end_date": end.isoformat(),
-                "pollster": f"{t['pollster']} Panel {i % 50 + 1}",
+                "pollster": f"{t['pollster']} Panel {i % 5 + 1}",
                 "sample_size": str(rng.randrange(400, 5000)),
                 "tracking": rng.choice(["TRUE", "FALSE"]),
                 "text": f"{t['text']} (wave {i + 1})",

@@ -14,7 +14,7 @@
 #
 # Environment (all optional):
 #   DURATION=20 WARMUP=5 CONNECTIONS=8 SKIP_BUILD=1 JAVA_OPTS="..." BENCHES="post get list ..."
-#   PROFILE=post|get|list|comparison|trend   record a 30 s JFR during that benchmark (profile.jfr)
+#   PROFILE=post|get|list|comparison|trend|import   record a 30 s JFR during that benchmark (profile.jfr)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres OUT=bench/results/<utc stamp>
 # Output: $OUT/summary.md (tables), $OUT/run.log, raw wrk/pgbench outputs, app.log, explain.txt.
 set -euo pipefail
@@ -240,6 +240,7 @@ if [[ " $BENCHES " == *" import "* ]]; then
     copy_rate=$(awk -v n="$IMPORT_ROWS" -v ms="$copy_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
     log "\\copy: $IMPORT_ROWS rows in $copy_ms ms ($copy_rate rows/s)"
     if serves "/imports/fivethirtyeight"; then
+        profile_start import
         t0=$(date +%s%N)
         code=$(curl -s -o "$OUT/import-response.json" -w '%{http_code}' -H 'Content-Type: text/csv' \
             --data-binary @"$OUT/import.csv" "$BASE/imports/fivethirtyeight?series=bench-import")
