@@ -1,0 +1,8 @@
+package org.pollwatch.trends;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The trend API tests again, against the packaged application. */
+@QuarkusIntegrationTest
+class TrendResourceIT extends TrendResourceTest {
+}
