@@ -1,6 +1,12 @@
 package org.pollwatch.polls.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +18,7 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 
 import org.pollwatch.polls.PollView;
+import org.pollwatch.problems.ProblemException;
 
 /**
  * Reads of a single poll as JSON, kept by (id, version). Every change of a poll (revision,
@@ -34,16 +41,32 @@ public class PollReads {
     private final PollService polls;
     private final ObjectMapper json;
     private final CaffeineCache cache;
+    private final DataSource database;
 
-    public PollReads(PollService polls, ObjectMapper json, @CacheName("poll-json") Cache cache) {
+    public PollReads(PollService polls, ObjectMapper json, @CacheName("poll-json") Cache cache, DataSource database) {
         this.polls = polls;
         this.json = json;
         this.cache = cache.as(CaffeineCache.class);
+        this.database = database;
     }
 
-    /** The current version of the poll; 404 problem when there is no such poll. */
+    /**
+     * The current version of the poll; 404 problem when there is no such poll. One statement in
+     * auto-commit on a pooled connection: no transaction and no persistence context to set up for it.
+     */
     public int version(long id) {
-        return polls.version(id);
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement("select version from poll where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw ProblemException.notFound("No poll with id " + id);
+                }
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the version of poll " + id, e);
+        }
     }
 
     /** The poll at {@code version} or, if it changed meanwhile, at its newer version. */

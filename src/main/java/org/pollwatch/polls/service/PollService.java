@@ -74,15 +74,6 @@ public class PollService {
         return PollMapper.toView(load(id));
     }
 
-    /** The poll's current version: what its ETag and cached reads are keyed by. */
-    @Transactional
-    public int version(long id) {
-        ReadOnlySession.apply();
-        return Poll.getEntityManager().createQuery("select p.version from Poll p where p.id = :id", Integer.class)
-                .setParameter("id", id).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No poll with id " + id));
-    }
-
     /** Replaces the poll's content, keeping the previous version readable at /polls/{id}/revisions. */
     @Transactional
     public PollView revise(long id, PollDocument document, Integer expectedVersion, String reason) {
