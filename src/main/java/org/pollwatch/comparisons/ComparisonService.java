@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.pollwatch.common.ReadOnlySession;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollStatus;
@@ -34,6 +35,7 @@ public class ComparisonService {
     /** Lead of option a over option b; without labels, the two options with the largest shares. */
     @Transactional
     public LeadComparison lead(long pollId, long questionId, String labelA, String labelB, ConfidenceLevel level) {
+        ReadOnlySession.apply();
         Question question = questionOfPoll(pollId, questionId);
         if (question.multipleAnswers) {
             throw new ProblemException(422, "Lead test does not apply", "Question " + questionId
@@ -81,6 +83,7 @@ public class ComparisonService {
      */
     @Transactional
     public ChangeComparison change(long questionId, Long againstId, String optionLabel, ConfidenceLevel level) {
+        ReadOnlySession.apply();
         Question current = Question.findWithPoll(questionId)
                 .orElseThrow(() -> ProblemException.notFound("No question with id " + questionId));
         refuseRetracted(current.poll);
@@ -116,6 +119,7 @@ public class ComparisonService {
     @Transactional
     public SubgroupComparison subgroups(long pollId, long questionId, String dimensionName, String labelA, String labelB,
                                         String optionLabel, ConfidenceLevel level) {
+        ReadOnlySession.apply();
         Question question = questionOfPoll(pollId, questionId);
         Map<String, List<SubgroupResult>> byDimension = question.subgroups.stream()
                 .collect(Collectors.groupingBy(s -> s.dimension, TreeMap::new, Collectors.toList()));

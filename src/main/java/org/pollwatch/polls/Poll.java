@@ -118,8 +118,10 @@ public class Poll extends PanacheEntity {
 
     /** The poll with its pollster, questions and options in as few queries as the mapping allows. */
     public static Optional<Poll> findFull(long id) {
+        // singleResult, not firstResult: a row limit with a collection fetch makes Hibernate read every row
+        // and cut in memory, with a warning logged on each call (results are de-duplicated by Hibernate)
         return find("select p from Poll p join fetch p.pollster left join fetch p.questions where p.id = ?1", id)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 
     public void addQuestion(Question question) {

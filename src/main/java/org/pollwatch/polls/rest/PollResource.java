@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -30,14 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
+import org.pollwatch.common.Tagged;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
 import org.pollwatch.polls.RevisionView;
 import org.pollwatch.polls.service.PollQuery;
+import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.polls.service.PollService;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.problems.ProblemException;
@@ -48,9 +50,11 @@ import org.pollwatch.problems.ProblemException;
 public class PollResource {
 
     private final PollService polls;
+    private final PollReads reads;
 
-    public PollResource(PollService polls) {
+    public PollResource(PollService polls, PollReads reads) {
         this.polls = polls;
+        this.reads = reads;
     }
 
     @POST
@@ -77,19 +81,25 @@ public class PollResource {
     @APIResponse(responseCode = "404", description = "No such poll", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = PollExamples.NOT_FOUND_PROBLEM)))
     public Response get(@Parameter(description = "Poll id", example = "1") @PathParam("id") long id, @jakarta.ws.rs.core.Context Request request) {
-        PollView poll = polls.get(id);
-        EntityTag tag = etag(poll);
+        // the version alone decides a 304; the body comes from the reads cache, built only once per version
+        int version = reads.version(id);
+        EntityTag tag = etag(id, version);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(poll);
-        return builder.tag(tag).cacheControl(revalidate()).build();
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(HttpCaching.revalidate()).build();
+        }
+        PollReads.PollJson poll = reads.read(id, version);
+        return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag(id, poll.version()))
+                .cacheControl(HttpCaching.revalidate()).build();
     }
 
     @GET
     @Operation(summary = "Search polls", description = "Filter by pollster, field dates, population, country, topic and words of the question wording; sorted and paged. Retracted polls are left out unless asked for.")
     @APIResponse(responseCode = "200", description = "One page of polls",
             content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<PollSummary> search(
+    public Response search(
             @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster") String pollster,
             @Parameter(description = "Polls whose fieldwork ended on or after this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Polls whose fieldwork started on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
@@ -100,12 +110,14 @@ public class PollResource {
             @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted") boolean includeRetracted,
             @Parameter(description = "fieldEnd, fieldStart, publishedOn, sampleSize, createdAt or id; '-' prefix for descending", example = "-fieldEnd") @QueryParam("sort") String sort,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size") String size) {
-        return polls.search(new PollQuery(blankToNull(pollster), Params.date("from", from), Params.date("to", to),
+            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size") String size,
+            @jakarta.ws.rs.core.Context Request request) {
+        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(blankToNull(pollster), Params.date("from", from), Params.date("to", to),
                 Params.enumValue("population", population, Population.class), blankToNull(country), blankToNull(topic),
                 text, includeRetracted, sort,
                 Params.intInRange("page", page, 0, 0, 1_000_000),
                 Math.min(Params.intInRange("size", size, 20, 1, Integer.MAX_VALUE), PollService.MAX_PAGE_SIZE)));
+        return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
     }
 
     @PUT
@@ -148,14 +160,11 @@ public class PollResource {
     }
 
     static EntityTag etag(PollView poll) {
-        return new EntityTag("poll-" + poll.id() + "-v" + poll.version());
+        return etag(poll.id(), poll.version());
     }
 
-    static CacheControl revalidate() {
-        CacheControl cache = new CacheControl();
-        cache.setNoCache(true);
-        cache.setPrivate(false);
-        return cache;
+    static EntityTag etag(long id, int version) {
+        return new EntityTag("poll-" + id + "-v" + version);
     }
 
     /** Accepts the ETag we serve ("poll-7-v2") or a bare version number. */

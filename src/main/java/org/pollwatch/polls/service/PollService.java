@@ -18,7 +18,10 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.PageView;
+import org.pollwatch.common.ReadOnlySession;
+import org.pollwatch.common.Tagged;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollRevision;
@@ -67,6 +70,7 @@ public class PollService {
 
     @Transactional
     public PollView get(long id) {
+        ReadOnlySession.apply();
         return PollMapper.toView(load(id));
     }
 
@@ -92,6 +96,10 @@ public class PollService {
 
         PollMapper.apply(document, pollster, poll);
         poll.status = PollStatus.REVISED;
+        // A revision may change only questions or options, which leaves the poll row itself clean and
+        // Hibernate would not raise its version: the ETag would still match, and the next revision would
+        // reuse this revision's number. Touching updated_at makes every revision a new version.
+        poll.updatedAt = OffsetDateTime.now();
         poll.flush();
         series.join(poll, document);
         changes.fire(new PollsChanged("poll " + poll.id + " revised"));
@@ -117,6 +125,7 @@ public class PollService {
 
     @Transactional
     public List<RevisionView> revisions(long id) {
+        ReadOnlySession.apply();
         load(id);
         List<RevisionView> views = new ArrayList<>();
         for (PollRevision revision : PollRevision.listForPoll(id)) {
@@ -132,10 +141,23 @@ public class PollService {
 
     @Transactional
     public PageView<PollSummary> search(PollQuery query) {
+        return searchTagged(query).value();
+    }
+
+    /**
+     * A page of polls with a fingerprint of what it was built from: the total and each listed poll's
+     * id and version (every change of a poll, retraction included, raises its version). Taken from the
+     * rows the page is read from anyway, so it costs no query and cannot miss a commit.
+     */
+    @Transactional
+    public Tagged<PageView<PollSummary>> searchTagged(PollQuery query) {
+        ReadOnlySession.apply();
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (query.pollster() != null) {
-            where.append(" and p.pollster.slug = :pollster");
+            // the pollster's id as a constant, not a join: PostgreSQL then reads the pollster's polls in page
+            // order from poll_pollster_field_end_id_idx and stops after one page (V5__performance_indexes.sql)
+            where.append(" and p.pollster.id = (select s.id from Pollster s where s.slug = :pollster)");
             params.put("pollster", query.pollster());
         }
         if (query.from() != null) {
@@ -169,8 +191,14 @@ public class PollService {
         int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
         PanacheQuery<Poll> found = Poll.find("from Poll p where " + where, sort(query.sort()), params)
                 .page(Page.of(query.page(), size));
-        List<PollSummary> items = found.list().stream().map(PollMapper::toSummary).toList();
-        return PageView.of(items, query.page(), size, found.count());
+        List<Poll> page = found.list();
+        long total = found.count();
+        Fingerprint fingerprint = Fingerprint.start().add(total).add(query.page()).add(size);
+        for (Poll poll : page) {
+            fingerprint.add(poll.id).add(poll.version);
+        }
+        List<PollSummary> items = page.stream().map(PollMapper::toSummary).toList();
+        return new Tagged<>(PageView.of(items, query.page(), size, total), fingerprint.hex());
     }
 
     private static Sort sort(String sort) {

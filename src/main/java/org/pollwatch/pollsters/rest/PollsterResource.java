@@ -13,7 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.Fingerprint;
+import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
+import org.pollwatch.common.Tagged;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.service.PollQuery;
 import org.pollwatch.polls.service.PollService;
@@ -72,9 +78,12 @@ public class PollsterResource {
     @Path("/{slug}")
     @Operation(summary = "Read a pollster")
     @APIResponse(responseCode = "200", description = "The pollster", content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such pollster", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PollsterDocument get(@Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug) {
-        return pollsters.get(slug);
+    public Response get(@Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
+            @Context Request request) {
+        PollsterDocument pollster = pollsters.get(slug);
+        return HttpCaching.conditional(request, etag(pollster), pollster);
     }
 
     @GET
@@ -82,13 +91,21 @@ public class PollsterResource {
     @Transactional
     @Operation(summary = "Polls of a pollster", description = "Newest first by default; same sorting and paging as GET /polls.")
     @APIResponse(responseCode = "200", description = "One page of polls")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such pollster", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<PollSummary> polls(@Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
+    public Response polls(@Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
             @QueryParam("includeRetracted") boolean includeRetracted, @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("page") String page, @QueryParam("size") String size, @Context Request request) {
         PollsterService.find(slug);
-        return polls.search(new PollQuery(slug, null, null, null, null, null, null, includeRetracted, sort,
-                Params.intInRange("page", page, 0, 0, 1_000_000),
+        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(slug, null, null, null, null, null, null,
+                includeRetracted, sort, Params.intInRange("page", page, 0, 0, 1_000_000),
                 Math.min(Params.intInRange("size", size, 20, 1, Integer.MAX_VALUE), PollService.MAX_PAGE_SIZE)));
+        return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
+    }
+
+    /** Pollsters are not edited after registration; the tag still follows every field that is served. */
+    static EntityTag etag(PollsterDocument pollster) {
+        return new EntityTag("pollster-" + Fingerprint.start().add(pollster.slug()).add(pollster.name())
+                .add(pollster.website()).add(pollster.country()).hex());
     }
 }

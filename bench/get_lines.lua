@@ -1,0 +1,23 @@
+-- GET one of the paths listed (one per line) in $BENCH_PATHS, chosen at random per request.
+dofile(os.getenv("BENCH_DIR") .. "/report.lua")
+
+local paths
+local counter = 0
+
+function setup(thread)
+   counter = counter + 1
+   thread:set("thread_id", counter)
+end
+
+function init(args)
+   math.randomseed(os.time() * 1000 + (thread_id or 0) * 104729)
+   paths = read_lines(os.getenv("BENCH_PATHS"))
+end
+
+function request()
+   return wrk.format("GET", paths[math.random(#paths)])
+end
+
+function done(summary, latency, requests)
+   report(summary, latency, requests)
+end

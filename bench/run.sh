@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# Pollwatch benchmarks, side by side with PostgreSQL's own limit.
+#
+# Builds the app, recreates the database pollwatch_bench, starts the packaged app in prod mode on a
+# free port, measures startup, then runs each benchmark against 127.0.0.1 only:
+#   post        POST /polls (wrk, 8 connections), also seeds >= SEED_POLLS polls, vs pgbench bench/poll_insert.sql
+#   get         GET /polls/{id}                  vs pgbench bench/poll_by_id.sql
+#   list        GET /polls?pollster&from&topic   vs pgbench bench/poll_list.sql
+#   comparison  GET /polls/{id}/questions/{qid}/comparison vs pgbench bench/comparison_raw.sql
+#   trend       GET /series/{key}/trend over a series of TREND_POLLS polls (imported first)
+#   import      POST /imports/fivethirtyeight of IMPORT_ROWS rows vs psql \copy of the same file
+# and finally the RSS of the app. Benchmarks whose endpoints the app does not serve are reported
+# as "pending". Everything is bounded by DURATION (seconds per measured run) and request counts.
+#
+# Environment (all optional):
+#   DURATION=20 WARMUP=5 CONNECTIONS=8 SKIP_BUILD=1 JAVA_OPTS="..." BENCHES="post get list ..."
+#   PROFILE=post|get|list|comparison|trend|import   record a 30 s JFR during that benchmark (profile.jfr)
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres OUT=bench/results/<utc stamp>
+# Output: $OUT/summary.md (tables), $OUT/run.log, raw wrk/pgbench outputs, app.log, explain.txt.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export BENCH_DIR=$ROOT/bench
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-8}
+POST_DURATION=${POST_DURATION:-15}
+SEED_POLLS=${SEED_POLLS:-10000}
+POLLSTERS=${POLLSTERS:-20}
+TREND_POLLS=${TREND_POLLS:-10000}
+IMPORT_ROWS=${IMPORT_ROWS:-100000}
+BENCHES=${BENCHES:-post get list comparison trend import}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DB=pollwatch_bench
+OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+SUMMARY=$OUT/summary.md
+CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$DB" "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
+met() { if ge "$1" "$2"; then echo met; else echo "not met"; fi; }
+row() { local out="|" cell; for cell in "$@"; do out+=" $cell |"; done; echo "$out" >> "$SUMMARY"; }
+
+# Parses the RESULT line of bench/report.lua into shell variables (requests, rps, p50_ms, p99_ms, ...).
+wrk_result() { eval "$(grep '^RESULT' "$1" | cut -d' ' -f2-)"; }
+# pgbench transactions per second (excluding connection time).
+pgbench_tps() { awk '/^tps = / { print $3; exit }' "$1"; }
+pgbench_latency() { awk '/^latency average = / { print $4; exit }' "$1"; }
+
+run_wrk() { # name script connections duration [extra wrk args]
+    local name=$1 script=$2 conns=$3 secs=$4
+    shift 4
+    wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$BENCH_DIR/$script" "$@" "$BASE" > "$OUT/$name.wrk.txt" 2>&1
+    wrk_result "$OUT/$name.wrk.txt"
+    log "$name: ${rps} req/s, p50 ${p50_ms} ms, p99 ${p99_ms} ms, errors ${errors}, non-2xx ${non2xx}"
+    TOTAL_REQUESTS=$((TOTAL_REQUESTS + requests))
+}
+
+serves() { grep -qF "\"$1\"" "$OUT/openapi.json"; }
+
+profile_start() {
+    if [ "${PROFILE:-}" = "$1" ]; then
+        jcmd "$APP_PID" JFR.start name=bench duration=30s filename="$OUT/profile.jfr" settings=profile >> "$OUT/run.log" 2>&1
+    fi
+}
+
+cleanup() {
+    if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+
+# --- Machine -------------------------------------------------------------------------------------
+{
+    echo "# Pollwatch benchmark run"
+    echo
+    echo "- date: $(date -u)"
+    echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    echo "- JDK: $(java -version 2>&1 | head -1)"
+    echo "- PostgreSQL: $(psql -X -At -d postgres -c 'show server_version')"
+    echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- settings: DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS JAVA_OPTS='${JAVA_OPTS:-}'"
+    echo
+} > "$SUMMARY"
+
+# --- Build, database, start ------------------------------------------------------------------------
+if [ -z "${SKIP_BUILD:-}" ]; then
+    log "building"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) > "$OUT/build.log" 2>&1
+fi
+log "recreating database $DB"
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB" -c "create database $DB"
+
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE=http://127.0.0.1:$PORT
+log "starting the app on port $PORT"
+START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+    java -XX:+FlightRecorder ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
+    kill -0 "$APP_PID" 2>/dev/null || { log "the app exited; see $OUT/app.log"; exit 1; }
+    [ $(( ($(date +%s%N) - START_NS) / 1000000 )) -lt 60000 ] || { log "not ready after 60 s"; exit 1; }
+    sleep 0.005
+done
+STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+log "ready after $STARTUP_MS ms (process start to first 200 from /q/health/ready)"
+curl -sf "$BASE/q/openapi?format=json" > "$OUT/openapi.json"
+TOTAL_REQUESTS=0
+
+echo "| benchmark | Pollwatch | PostgreSQL alone | ratio | goal | result |" >> "$SUMMARY"
+echo "|---|---|---|---|---|---|" >> "$SUMMARY"
+
+# --- POST /polls (and seeding) ----------------------------------------------------------------------
+log "registering $POLLSTERS pollsters"
+for i in $(seq -w 1 "$POLLSTERS"); do
+    curl -sf -o /dev/null -H 'Content-Type: application/json' \
+        -d "{\"slug\":\"bench-pollster-$i\",\"name\":\"Bench Pollster $i\",\"website\":\"https://example.org/$i\",\"country\":\"US\"}" \
+        "$BASE/pollsters"
+done
+export BENCH_POLLSTERS=$POLLSTERS
+if [[ " $BENCHES " == *" post "* ]]; then
+    run_wrk post-warmup post_polls.lua "$CONNECTIONS" "$WARMUP"
+    profile_start post
+    run_wrk post post_polls.lua "$CONNECTIONS" "$POST_DURATION"
+    POST_RPS=$rps POST_TEXT="$rps polls/s, p50 $p50_ms ms, p99 $p99_ms ms"
+fi
+while [ "$(sql -c 'select count(*) from poll')" -lt "$SEED_POLLS" ]; do
+    log "seeding more polls"
+    wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH_DIR/post_polls.lua" "$BASE" > "$OUT/seed.wrk.txt" 2>&1
+    wrk_result "$OUT/seed.wrk.txt"
+    TOTAL_REQUESTS=$((TOTAL_REQUESTS + requests))
+done
+sql -c 'vacuum analyze'
+POLLS=$(sql -c 'select count(*) from poll')
+MAXID=$(sql -c 'select max(id) from poll')
+MAXQID=$(sql -c 'select max(id) from question')
+log "$POLLS polls, max id $MAXID, $(sql -c 'select count(*) from question') questions"
+
+# --- GET /polls/{id} --------------------------------------------------------------------------------
+if [[ " $BENCHES " == *" get "* ]]; then
+    export BENCH_PATHS=$OUT/get_paths.txt
+    sql -c "select '/polls/' || id from poll order by random() limit 5000" > "$BENCH_PATHS"
+    run_wrk get-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
+    profile_start get
+    run_wrk get get_lines.lua "$CONNECTIONS" "$DURATION"
+    ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
+    pgbench -n -M prepared -f "$BENCH_DIR/poll_by_id.sql" -c 8 -j 2 -T "$DURATION" -D maxid="$MAXID" "$DB" > "$OUT/get.pgbench.txt" 2>&1
+    raw=$(pgbench_tps "$OUT/get.pgbench.txt")
+    log "get raw: $raw tps ($(pgbench_latency "$OUT/get.pgbench.txt") ms average); ids existing in 1..maxid: $(ratio "$POLLS" "$MAXID")"
+    row "GET /polls/{id}" "$ours_text" "$raw tps (4 statements, $(pgbench_latency "$OUT/get.pgbench.txt") ms avg)" \
+        "$(ratio "$ours" "$raw")" ">= 60% of raw" "$(met "$(awk -v a="$ours" -v b="$raw" 'BEGIN { print a / b }')" 0.6)"
+fi
+
+# --- GET /polls?pollster&from&topic ------------------------------------------------------------------
+if [[ " $BENCHES " == *" list "* ]]; then
+    export BENCH_PATHS=$OUT/list_paths.txt
+    python3 - "$POLLSTERS" > "$BENCH_PATHS" <<'EOF'
+import datetime, random, sys
+rng = random.Random(20)
+topics = ["economy", "health", "immigration", "climate", "education", "housing", "security", "trade"]
+for _ in range(5000):
+    day = datetime.date(2018, 1, 1) + datetime.timedelta(days=rng.randrange(0, 2401))
+    print(f"/polls?pollster=bench-pollster-{rng.randrange(1, int(sys.argv[1]) + 1):02d}&from={day}&topic={rng.choice(topics)}&size=20")
+EOF
+    run_wrk list-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
+    profile_start list
+    run_wrk list get_lines.lua "$CONNECTIONS" "$DURATION"
+    ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
+    pgbench -n -M prepared -f "$BENCH_DIR/poll_list.sql" -c 8 -j 2 -T "$DURATION" -D pollsters="$POLLSTERS" "$DB" > "$OUT/list.pgbench.txt" 2>&1
+    raw=$(pgbench_tps "$OUT/list.pgbench.txt")
+    log "list raw: $raw tps"
+    row "GET /polls?pollster&from&topic&size=20" "$ours_text" "$raw tps (page + count + questions, $(pgbench_latency "$OUT/list.pgbench.txt") ms avg)" \
+        "$(ratio "$ours" "$raw")" "(none set)" "-"
+fi
+
+# the list query's plan before and after V5, on the data just measured (the app is idle meanwhile)
+"$BENCH_DIR/explain.sh" "$DB" > "$OUT/explain.txt" 2>&1 || log "explain.sh failed, see $OUT/explain.txt"
+
+# --- GET /polls/{id}/questions/{qid}/comparison -------------------------------------------------------
+if [[ " $BENCHES " == *" comparison "* ]]; then
+    if serves "/polls/{id}/questions/{qid}/comparison"; then
+        export BENCH_PATHS=$OUT/comparison_paths.txt
+        sql -c "select '/polls/' || poll_id || '/questions/' || id || '/comparison' from question order by random() limit 5000" > "$BENCH_PATHS"
+        run_wrk comparison-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
+        profile_start comparison
+        run_wrk comparison get_lines.lua "$CONNECTIONS" "$DURATION"
+        ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
+        pgbench -n -M prepared -f "$BENCH_DIR/comparison_raw.sql" -c 8 -j 2 -T "$DURATION" -D maxqid="$MAXQID" "$DB" > "$OUT/comparison.pgbench.txt" 2>&1
+        raw=$(pgbench_tps "$OUT/comparison.pgbench.txt")
+        row "GET /polls/{id}/questions/{qid}/comparison" "$ours_text" "$raw tps (question + poll + options)" "$(ratio "$ours" "$raw")" "(none set)" "-"
+    else
+        row "GET /polls/{id}/questions/{qid}/comparison" "pending (endpoint not served)" "" "" "" "pending"
+    fi
+fi
+
+# --- Trend over a series --------------------------------------------------------------------------------
+if [[ " $BENCHES " == *" trend "* ]]; then
+    if serves "/series/{key}/trend" && serves "/imports/fivethirtyeight"; then
+        python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$OUT/trend.csv" "$TREND_POLLS" 10000
+        curl -sf -o "$OUT/trend-import.json" -H 'Content-Type: text/csv' --data-binary @"$OUT/trend.csv" \
+            "$BASE/imports/fivethirtyeight?series=bench-trend"
+        log "trend series: $(jq -c '{rowsRead, accepted, duplicates, rejectedCount}' "$OUT/trend-import.json")"
+        export BENCH_PATHS=$OUT/trend_paths.txt
+        echo "/series/bench-trend/trend${TREND_QUERY:-}" > "$BENCH_PATHS"
+        curl -s -o "$OUT/trend-sample.json" -w '%{http_code}\n' "$BASE/series/bench-trend/trend${TREND_QUERY:-}" >> "$OUT/run.log"
+        run_wrk trend-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
+        profile_start trend
+        run_wrk trend get_lines.lua "$CONNECTIONS" "$DURATION"
+        row "GET /series/{key}/trend ($TREND_POLLS polls, warm)" "$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms" "" "" "p99 < 50 ms" \
+            "$(if ge 50 "$p99_ms"; then echo met; else echo "not met"; fi)"
+    else
+        row "GET /series/{key}/trend ($TREND_POLLS polls)" "pending (endpoint not served)" "" "" "p99 < 50 ms" "pending"
+    fi
+fi
+
+# --- POST /polls reference: after the reads, since its sequence calls leave gaps in the ids -----------
+if [[ " $BENCHES " == *" post "* ]]; then
+    pgbench -n -M prepared -f "$BENCH_DIR/poll_insert.sql" -c 8 -j 2 -T "$POST_DURATION" -D pollsters="$POLLSTERS" "$DB" > "$OUT/post.pgbench.txt" 2>&1
+    raw=$(pgbench_tps "$OUT/post.pgbench.txt")
+    log "post raw: $raw tps"
+    row "POST /polls (1-3 questions, 8 conn.)" "$POST_TEXT" "$raw polls/s (one poll per transaction, $(pgbench_latency "$OUT/post.pgbench.txt") ms avg)" \
+        "$(ratio "$POST_RPS" "$raw")" ">= 1,000 polls/s" "$(met "$POST_RPS" 1000)"
+fi
+
+# --- FiveThirtyEight import vs \copy --------------------------------------------------------------------
+if [[ " $BENCHES " == *" import "* ]]; then
+    python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$OUT/import.csv" "$IMPORT_ROWS" 538
+    sql -f "$BENCH_DIR/staging_538.sql"
+    t0=$(date +%s%N)
+    sql -c "\\copy staging_538 from '$OUT/import.csv' csv header"
+    copy_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    copy_rate=$(awk -v n="$IMPORT_ROWS" -v ms="$copy_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+    log "\\copy: $IMPORT_ROWS rows in $copy_ms ms ($copy_rate rows/s)"
+    if serves "/imports/fivethirtyeight"; then
+        profile_start import
+        t0=$(date +%s%N)
+        code=$(curl -s -o "$OUT/import-response.json" -w '%{http_code}' -H 'Content-Type: text/csv' \
+            --data-binary @"$OUT/import.csv" "$BASE/imports/fivethirtyeight?series=bench-import")
+        import_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+        import_rate=$(awk -v n="$IMPORT_ROWS" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+        accepted=$(jq -r '.accepted // "?"' "$OUT/import-response.json" 2>/dev/null || echo "?")
+        log "import: HTTP $code, $IMPORT_ROWS rows in $import_ms ms ($import_rate rows/s), accepted $accepted"
+        row "POST /imports/fivethirtyeight ($IMPORT_ROWS rows)" "$import_rate rows/s ($import_ms ms, HTTP $code, $accepted accepted)" \
+            "$copy_rate rows/s (\\copy, $copy_ms ms)" "$(ratio "$import_rate" "$copy_rate")" ">= 30% of \\copy" \
+            "$(met "$(awk -v a="$import_rate" -v b="$copy_rate" 'BEGIN { print a / b }')" 0.3)"
+    else
+        row "POST /imports/fivethirtyeight ($IMPORT_ROWS rows)" "pending (endpoint not served)" \
+            "$copy_rate rows/s (\\copy, $copy_ms ms)" "" ">= 30% of \\copy" "pending"
+    fi
+fi
+
+# --- Startup and memory ---------------------------------------------------------------------------------
+RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
+RSS_MB=$((RSS_KB / 1024))
+log "RSS $RSS_MB MB after $TOTAL_REQUESTS requests"
+row "startup (process start to ready)" "$STARTUP_MS ms" "" "" "< 1,500 ms" "$(if [ "$STARTUP_MS" -lt 1500 ]; then echo met; else echo "not met"; fi)"
+row "RSS after $TOTAL_REQUESTS requests" "$RSS_MB MB" "" "" "< 200 MB" "$(if [ "$RSS_MB" -lt 200 ]; then echo met; else echo "not met"; fi)"
+{
+    echo
+    echo "- polls: $POLLS (max id $MAXID), load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >> "$SUMMARY"
+cat "$SUMMARY"

@@ -1,0 +1,34 @@
+package org.pollwatch;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import org.pollwatch.common.PageView;
+import org.pollwatch.polls.PollSummary;
+import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.RevisionView;
+import org.pollwatch.pollsters.PollsterDocument;
+import org.pollwatch.problems.FieldError;
+import org.pollwatch.problems.Problem;
+import org.pollwatch.trends.TrendView;
+
+/**
+ * JSON types that Quarkus cannot find on its own for a native image: bodies sent inside a
+ * {@code Response} (conditional GETs, 201 Created, problem responses of the exception mappers),
+ * the content type of the generic {@code PageView<T>}, {@code PollView}, which revisions and as-of
+ * trends read back from stored JSON, and {@code TrendView}, serialised ahead by the trend cache.
+ * Resource methods that return a record directly need no entry here.
+ */
+@RegisterForReflection(targets = {
+        PageView.class,
+        PollSummary.class, PollSummary.QuestionRef.class,
+        PollView.class, PollView.PollsterRef.class, PollView.Retraction.class, PollView.QuestionView.class,
+        PollView.OptionView.class, PollView.SubgroupView.class,
+        RevisionView.class,
+        PollsterDocument.class,
+        Problem.class, FieldError.class,
+        TrendView.class, TrendView.Point.class })
+final class JsonTypes {
+
+    private JsonTypes() {
+    }
+}

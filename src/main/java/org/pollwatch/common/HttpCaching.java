@@ -1,0 +1,30 @@
+package org.pollwatch.common;
+
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Conditional GETs for public reads: the representation goes out with its ETag and
+ * "Cache-Control: no-cache" (caches may keep it but must revalidate), and a request whose
+ * If-None-Match names the current ETag gets 304 Not Modified without a body.
+ */
+public final class HttpCaching {
+
+    private HttpCaching() {
+    }
+
+    public static Response conditional(Request request, EntityTag tag, Object entity) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(entity);
+        return builder.tag(tag).cacheControl(revalidate()).build();
+    }
+
+    public static CacheControl revalidate() {
+        CacheControl cache = new CacheControl();
+        cache.setNoCache(true);
+        cache.setPrivate(false);
+        return cache;
+    }
+}
