@@ -71,24 +71,11 @@ public final class ComparisonSummaries {
         }
         String opening = quote(option) + " " + movement + " between fieldwork ending " + DATE.format(previousEnd)
                 + " and " + DATE.format(currentEnd);
-        int level = test.level().percent();
-        if (!test.significanceComputable()) {
-            boolean previousUnknown = previous.effectiveSampleSize().isEmpty();
-            boolean currentUnknown = current.effectiveSampleSize().isEmpty();
-            String which = previousUnknown && currentUnknown ? "neither poll gives a sample size"
-                    : previousUnknown ? "the earlier poll gives no sample size" : "the later poll gives no sample size";
-            return opening + "; " + which + ", so significance cannot be computed"
-                    + test.minimumSampleSizeForSignificance().stream()
-                    .mapToObj(n -> "; the change would be significant at " + level + "% with at least "
-                            + whole(n) + " respondents in each poll")
-                    .findFirst().orElse("") + ".";
-        }
-        String conclusion = test.significant()
-                ? "so the change is statistically significant"
-                : "so the change is within the margin of error";
-        return opening + "; with " + respondents(previous) + " and " + respondents(current)
-                + " the change's margin of error is ±" + oneDecimal(Points.of(test.marginOfError().getAsDouble()))
-                + " points at " + level + "% confidence, " + conclusion + " (" + pValue(test.pValue().getAsDouble()) + ").";
+        boolean previousUnknown = previous.effectiveSampleSize().isEmpty();
+        boolean currentUnknown = current.effectiveSampleSize().isEmpty();
+        String missing = previousUnknown && currentUnknown ? "neither poll gives a sample size"
+                : previousUnknown ? "the earlier poll gives no sample size" : "the later poll gives no sample size";
+        return opening + twoSampleConclusion(test, "change", "poll", missing, previous, current);
     }
 
     /** E.g. "69% of Arab Israelis chose 'A' vs 47% of Jewish Israelis, a 22-point difference; ...". */
@@ -99,23 +86,32 @@ public final class ComparisonSummaries {
                 + percent(percentB) + " of " + labelB + (rounded(difference).signum() == 0
                 ? ", no difference"
                 : ", a " + oneDecimalOrWhole(Math.abs(difference)) + "-point difference");
+        boolean aUnknown = designA.effectiveSampleSize().isEmpty();
+        boolean bUnknown = designB.effectiveSampleSize().isEmpty();
+        String missing = aUnknown && bUnknown ? "the source gives no subgroup sample sizes"
+                : "the source gives no sample size for " + (aUnknown ? labelA : labelB);
+        return opening + twoSampleConclusion(test, "difference", "subgroup", missing, designA, designB);
+    }
+
+    /**
+     * The second half of a change or subgroup sentence: the margin of error and verdict, or, when a
+     * sample size is missing, why significance cannot be computed and the size that would make it.
+     */
+    private static String twoSampleConclusion(DifferenceTest test, String what, String sample, String missing,
+                                              SampleDesign first, SampleDesign second) {
         int level = test.level().percent();
         if (!test.significanceComputable()) {
-            boolean aUnknown = designA.effectiveSampleSize().isEmpty();
-            boolean bUnknown = designB.effectiveSampleSize().isEmpty();
-            String which = aUnknown && bUnknown ? "the source gives no subgroup sample sizes"
-                    : "the source gives no sample size for " + (aUnknown ? labelA : labelB);
-            return opening + "; " + which + ", so significance cannot be computed"
+            return "; " + missing + ", so significance cannot be computed"
                     + test.minimumSampleSizeForSignificance().stream()
-                    .mapToObj(n -> "; the difference would be significant at " + level + "% with at least "
-                            + whole(n) + " respondents in each subgroup")
+                    .mapToObj(n -> "; the " + what + " would be significant at " + level + "% with at least "
+                            + whole(n) + " respondents in each " + sample)
                     .findFirst().orElse("") + ".";
         }
         String conclusion = test.significant()
-                ? "so the difference is statistically significant"
-                : "so the difference is within the margin of error";
-        return opening + "; with " + respondents(designA) + " and " + respondents(designB)
-                + " the difference's margin of error is ±" + oneDecimal(Points.of(test.marginOfError().getAsDouble()))
+                ? "so the " + what + " is statistically significant"
+                : "so the " + what + " is within the margin of error";
+        return "; with " + respondents(first) + " and " + respondents(second)
+                + " the " + what + "'s margin of error is ±" + oneDecimal(Points.of(test.marginOfError().getAsDouble()))
                 + " points at " + level + "% confidence, " + conclusion + " (" + pValue(test.pValue().getAsDouble()) + ").";
     }
 

@@ -39,4 +39,20 @@ public class SeriesQuestion extends PanacheEntityBase {
     @CreationTimestamp
     @Column(name = "joined_at", nullable = false, updatable = false)
     public OffsetDateTime joinedAt;
+
+    /** Puts the question into the series with this mapping, or moves and re-maps its existing membership. */
+    public static SeriesQuestion assign(long questionId, Series series, Map<String, String> choiceMap) {
+        SeriesQuestion membership = findById(questionId);
+        if (membership == null) {
+            membership = new SeriesQuestion();
+            membership.questionId = questionId;
+            membership.series = series;
+            membership.choiceMap = choiceMap;
+            membership.persist();
+        } else {
+            membership.series = series;
+            membership.choiceMap = choiceMap;
+        }
+        return membership;
+    }
 }

@@ -121,15 +121,7 @@ public class SeriesService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid series mapping", errors);
         }
-        if (membership == null) {
-            membership = new SeriesQuestion();
-            membership.questionId = question.id;
-            membership.series = series;
-            membership.choiceMap = map;
-            membership.persist();
-        } else {
-            membership.choiceMap = map;
-        }
+        SeriesQuestion.assign(question.id, series, map);
         em.flush();
         changes.fire(new PollsChanged("series " + key + " mapping"));
         return toView(series, question, map);
@@ -179,17 +171,7 @@ public class SeriesService {
             if (!errors.isEmpty()) {
                 throw ProblemException.badRequest("Invalid poll", errors);
             }
-            SeriesQuestion membership = SeriesQuestion.findById(question.id);
-            if (membership == null) {
-                membership = new SeriesQuestion();
-                membership.questionId = question.id;
-                membership.series = series;
-                membership.choiceMap = map;
-                membership.persist();
-            } else {
-                membership.series = series;
-                membership.choiceMap = map;
-            }
+            SeriesQuestion.assign(question.id, series, map);
         }
     }
 
