@@ -57,4 +57,12 @@ class PlatformTest {
         given().header("Accept-Encoding", "gzip").queryParam("size", 100).get("/polls").then().statusCode(200)
                 .header("Content-Encoding", equalTo("gzip"));
     }
+
+    @Test
+    void prometheusMetricsAreServed() {
+        given().get("/polls/1").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("/polls/{id}"));
+    }
 }
