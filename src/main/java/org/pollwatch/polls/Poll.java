@@ -17,13 +17,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.pollwatch.pollsters.Pollster;
 
 /** One survey by one pollster. Questions, options and subgroup results belong to it. */
@@ -100,11 +100,9 @@ public class Poll extends PanacheEntity {
     @Column(name = "retracted_at")
     public OffsetDateTime retractedAt;
 
-    @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
@@ -122,6 +120,18 @@ public class Poll extends PanacheEntity {
         // and cut in memory, with a warning logged on each call (results are de-duplicated by Hibernate)
         return find("select p from Poll p join fetch p.pollster left join fetch p.questions where p.id = ?1", id)
                 .singleResultOptional();
+    }
+
+    /** Stamped at persist, not at flush, so a submission can answer without flushing twice. */
+    @PrePersist
+    void stampCreation() {
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = OffsetDateTime.now();
     }
 
     public void addQuestion(Question question) {

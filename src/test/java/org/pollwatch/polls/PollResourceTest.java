@@ -36,6 +36,18 @@ class PollResourceTest {
     }
 
     @Test
+    void submitAnswersWithTheStoredPoll() {
+        given().contentType(ContentType.JSON).body(poll(newPollster(), "1000", "2024-01-25", 51, 36)).post("/polls")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/polls/"))
+                .body("id", notNullValue()).body("version", equalTo(0)).body("status", equalTo("published"))
+                .body("createdAt", notNullValue()).body("updatedAt", notNullValue())
+                .body("questions[0].id", notNullValue()).body("questions[0].options[0].id", notNullValue())
+                .body("questions[0].subgroups[0].id", notNullValue())
+                .body("questions[0].options.percentage", contains(51.0f, 36.0f, 5.0f));
+    }
+
+    @Test
     void submitStoresTheWholeDocumentAndReadsItBack() {
         String pollster = newPollster();
         long id = submit(poll(pollster, "1000", "2024-01-25", 51, 36));

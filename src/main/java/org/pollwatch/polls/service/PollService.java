@@ -62,7 +62,6 @@ public class PollService {
         Poll poll = new Poll();
         PollMapper.apply(document, pollster, poll);
         poll.persist();
-        poll.flush();
         series.join(poll, document);
         changes.fire(new PollsChanged("poll " + poll.id + " submitted"));
         return PollMapper.toView(poll);
