@@ -50,4 +50,14 @@ public final class Params {
             throw ProblemException.invalidField(name, "must be a whole number, not '" + value + "'");
         }
     }
+
+    /** The {@code page} parameter of a paged list: from 0, default 0. */
+    public static int page(String value) {
+        return intInRange("page", value, 0, 0, 1_000_000);
+    }
+
+    /** The {@code size} parameter of a paged list: at least 1, default 20, larger values capped at {@link PageView#MAX_SIZE}. */
+    public static int pageSize(String value) {
+        return Math.min(intInRange("size", value, 20, 1, Integer.MAX_VALUE), PageView.MAX_SIZE);
+    }
 }

@@ -115,8 +115,8 @@ public class PollResource {
         Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(blankToNull(pollster), Params.date("from", from), Params.date("to", to),
                 Params.enumValue("population", population, Population.class), blankToNull(country), blankToNull(topic),
                 text, includeRetracted, sort,
-                Params.intInRange("page", page, 0, 0, 1_000_000),
-                Math.min(Params.intInRange("size", size, 20, 1, Integer.MAX_VALUE), PollService.MAX_PAGE_SIZE)));
+                Params.page(page),
+                Params.pageSize(size)));
         return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
     }
 

@@ -39,8 +39,6 @@ import org.pollwatch.trends.service.SeriesService;
 @ApplicationScoped
 public class PollService {
 
-    public static final int MAX_PAGE_SIZE = 100;
-
     /** Sort keys clients may use, mapped to entity paths. */
     private static final Map<String, String> SORTABLE = Map.of(
             "fieldEnd", "fieldEnd", "fieldStart", "fieldStart", "publishedOn", "publishedOn",
@@ -187,7 +185,7 @@ public class PollService {
             where.append(" and exists (select 1 from Question q where q.poll = p and lower(q.wording) like :text escape '\\')");
             params.put("text", "%" + likeEscape(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
         }
-        int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
+        int size = Math.min(Math.max(query.size(), 1), PageView.MAX_SIZE);
         PanacheQuery<Poll> found = Poll.find("from Poll p where " + where, sort(query.sort()), params)
                 .page(Page.of(query.page(), size));
         List<Poll> page = found.list();

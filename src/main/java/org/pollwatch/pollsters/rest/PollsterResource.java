@@ -98,8 +98,8 @@ public class PollsterResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @Context Request request) {
         PollsterService.find(slug);
         Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(slug, null, null, null, null, null, null,
-                includeRetracted, sort, Params.intInRange("page", page, 0, 0, 1_000_000),
-                Math.min(Params.intInRange("size", size, 20, 1, Integer.MAX_VALUE), PollService.MAX_PAGE_SIZE)));
+                includeRetracted, sort, Params.page(page),
+                Params.pageSize(size)));
         return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
     }
 

@@ -117,8 +117,8 @@ public class SeriesResource {
             @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted") boolean includeRetracted,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)", example = "20") @QueryParam("size") String size) {
-        return series.polls(key, includeRetracted, Params.intInRange("page", page, 0, 0, 1_000_000),
-                Math.min(Params.intInRange("size", size, 20, 1, Integer.MAX_VALUE), SeriesService.MAX_PAGE_SIZE));
+        return series.polls(key, includeRetracted, Params.page(page),
+                Params.pageSize(size));
     }
 
     @GET

@@ -40,8 +40,6 @@ import org.pollwatch.trends.SeriesView;
 @ApplicationScoped
 public class SeriesService {
 
-    public static final int MAX_PAGE_SIZE = 100;
-
     private final EntityManager em;
     private final Event<PollsChanged> changes;
 
@@ -179,7 +177,7 @@ public class SeriesService {
     @Transactional
     public PageView<SeriesPollView> polls(String key, boolean includeRetracted, int page, int size) {
         Series series = find(key);
-        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        int pageSize = Math.min(Math.max(size, 1), PageView.MAX_SIZE);
         String where = " from series_question sq join question q on q.id = sq.question_id join poll p on p.id = q.poll_id"
                 + " where sq.series_id = :series" + (includeRetracted ? "" : " and p.status <> 'RETRACTED'");
         long total = ((Number) em.createNativeQuery("select count(*)" + where).setParameter("series", series.id)
