@@ -8,7 +8,8 @@
 #   list        GET /polls?pollster&from&topic   vs pgbench bench/poll_list.sql
 #   comparison  GET /polls/{id}/questions/{qid}/comparison vs pgbench bench/comparison_raw.sql
 #   trend       GET /series/{key}/trend over a series of TREND_POLLS polls (imported first)
-#   import      POST /imports/fivethirtyeight of IMPORT_ROWS rows vs psql \copy of the same file
+#   import      POST /imports/fivethirtyeight of IMPORT_ROWS rows vs psql \copy of the same file, and vs
+#               PostgreSQL writing the same polls set by set (bench/import_floor*.sql)
 # and finally the RSS of the app. Benchmarks whose endpoints the app does not serve are reported
 # as "pending". Everything is bounded by DURATION (seconds per measured run) and request counts.
 #
@@ -258,6 +259,15 @@ if [[ " $BENCHES " == *" import "* ]]; then
         row "POST /imports/fivethirtyeight ($IMPORT_ROWS rows)" "$import_rate rows/s ($import_ms ms, HTTP $code, $accepted accepted)" \
             "$copy_rate rows/s (\\copy, $copy_ms ms)" "$(ratio "$import_rate" "$copy_rate")" ">= 30% of \\copy" \
             "$(met "$(awk -v a="$import_rate" -v b="$copy_rate" 'BEGIN { print a / b }')" 0.3)"
+        # The same polls written by PostgreSQL alone, set by set, from a prepared table: the floor of any client.
+        sql -f "$BENCH_DIR/import_floor_prepare.sql"
+        t0=$(date +%s%N)
+        sql -f "$BENCH_DIR/import_floor.sql"
+        floor_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+        floor_rate=$(awk -v n="$IMPORT_ROWS" -v ms="$floor_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+        log "set-based floor: $IMPORT_ROWS polls written in $floor_ms ms ($floor_rate rows/s)"
+        row "same import vs PostgreSQL's set-based floor" "$import_rate rows/s" \
+            "$floor_rate rows/s (INSERT ... SELECT per table, $floor_ms ms)" "$(ratio "$import_rate" "$floor_rate")" "none set" "-"
     else
         row "POST /imports/fivethirtyeight ($IMPORT_ROWS rows)" "pending (endpoint not served)" \
             "$copy_rate rows/s (\\copy, $copy_ms ms)" "" ">= 30% of \\copy" "pending"

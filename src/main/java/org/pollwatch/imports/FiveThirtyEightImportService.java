@@ -9,62 +9,68 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.jboss.logging.Logger;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
+import org.pollwatch.imports.BulkPollWriter.StagedPoll;
 import org.pollwatch.imports.fivethirtyeight.CsvHeaderException;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
 import org.pollwatch.imports.fivethirtyeight.PollRow;
 import org.pollwatch.imports.fivethirtyeight.PollRowResult;
 import org.pollwatch.imports.fivethirtyeight.RowError;
-import org.pollwatch.polls.OptionResult;
-import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollsChanged;
 import org.pollwatch.polls.Population;
-import org.pollwatch.polls.Question;
-import org.pollwatch.pollsters.Pollster;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.ProblemException;
 import org.pollwatch.trends.Series;
 import org.pollwatch.trends.SeriesChoice;
-import org.pollwatch.trends.SeriesQuestion;
 import org.pollwatch.trends.service.SeriesMapping;
 
 /**
  * Imports FiveThirtyEight poll files into a series, streaming: rows are read one at a time and
- * stored in batches, one transaction per batch, so memory stays flat and a failure keeps the
- * batches already stored (a re-import then skips them). Each row becomes one poll with one question
- * (the row's text as wording), whose options are the answer columns, joined to the series.
+ * stored in chunks of {@value #CHUNK_SIZE}, one transaction per chunk, so memory stays flat and a
+ * failure keeps the chunks already stored (a re-import then skips them). Each row becomes one poll
+ * with one question (the row's text as wording), whose options are the answer columns, joined to the
+ * series. {@link BulkPollWriter} stores a chunk in a handful of set-based statements.
  */
 @ApplicationScoped
 public class FiveThirtyEightImportService {
 
-    public static final int BATCH_SIZE = 500;
+    public static final int CHUNK_SIZE = 10_000;
     public static final String REF_PREFIX = "fivethirtyeight:";
 
     private static final Logger LOG = Logger.getLogger(FiveThirtyEightImportService.class);
     private static final BigDecimal MAX_TOTAL = new BigDecimal("101");
 
-    private final EntityManager em;
+    private final BulkPollWriter writer;
+    private final ObjectMapper json;
     private final Event<PollsChanged> changes;
 
-    public FiveThirtyEightImportService(EntityManager em, Event<PollsChanged> changes) {
-        this.em = em;
+    public FiveThirtyEightImportService(BulkPollWriter writer, ObjectMapper json, Event<PollsChanged> changes) {
+        this.writer = writer;
+        this.json = json;
         this.changes = changes;
     }
 
@@ -78,28 +84,33 @@ public class FiveThirtyEightImportService {
                     errors.isEmpty() ? List.of(new FieldError("(body)", "empty input: no header line")) : errors);
         }
         boolean[] created = new boolean[1];
-        Map<String, String> choiceOf = QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, created));
+        Target target = QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, created));
         Progress progress = new Progress();
-        try (reader) {
-            List<PollRow> batch = new ArrayList<>(BATCH_SIZE);
-            while (reader.hasNext()) {
-                PollRowResult result = reader.next();
-                progress.rowsRead++;
-                if (result instanceof RowError error) {
-                    progress.reject(error.line(), error.column(), error.reason());
-                    continue;
+        try (reader; ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
+            try {
+                List<PollRow> chunk = new ArrayList<>(CHUNK_SIZE);
+                while (reader.hasNext()) {
+                    PollRowResult result = reader.next();
+                    progress.rowsRead++;
+                    if (result instanceof RowError error) {
+                        progress.reject(error.line(), error.column(), error.reason());
+                        continue;
+                    }
+                    PollRow row = (PollRow) result;
+                    if (acceptable(row, answers, progress)) {
+                        chunk.add(row);
+                    }
+                    if (chunk.size() == CHUNK_SIZE) {
+                        store.submit(stage(chunk, answers, target, progress));
+                        chunk = new ArrayList<>(CHUNK_SIZE);
+                    }
                 }
-                PollRow row = (PollRow) result;
-                if (acceptable(row, answers, progress)) {
-                    batch.add(row);
+                if (!chunk.isEmpty()) {
+                    store.submit(stage(chunk, answers, target, progress));
                 }
-                if (batch.size() == BATCH_SIZE) {
-                    store(seriesKey, batch, answers, choiceOf, progress);
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                store(seriesKey, batch, answers, choiceOf, progress);
+            } finally {
+                // also after an error: the chunks under way finish, so the report and the caches agree with the database
+                store.finish();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,8 +125,12 @@ public class FiveThirtyEightImportService {
                 progress.rejectedCount, progress.rejected);
     }
 
+    /** The series an import fills, and per answer column the choice it maps to. */
+    private record Target(long seriesId, Map<String, String> choiceOf) {
+    }
+
     /** The series (created from the answer columns if absent) and, per answer column, the choice it maps to. */
-    private Map<String, String> series(String key, List<String> answers, boolean[] created) {
+    private Target series(String key, List<String> answers, boolean[] created) {
         Series series = Series.findByKey(key).orElse(null);
         if (series == null) {
             series = new Series();
@@ -138,7 +153,7 @@ public class FiveThirtyEightImportService {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid import", errors);
         }
-        return choiceOf;
+        return new Target(series.id, choiceOf);
     }
 
     /** Rules beyond the reader's: whole-sample rows with at least one answer that sum to at most 100 (+1 of rounding). */
@@ -146,6 +161,14 @@ public class FiveThirtyEightImportService {
         if (row.answers().isEmpty()) {
             progress.reject(row.line(), answers.get(0), "no answer given");
             return false;
+        }
+        // PostgreSQL text cannot hold the NUL character: such a row would fail its whole chunk
+        for (Map.Entry<String, String> text : Map.of("pollster", row.pollster(), "sponsor", nullToEmpty(row.sponsor()),
+                "text", nullToEmpty(row.text()), "url", nullToEmpty(row.url())).entrySet()) {
+            if (text.getValue().indexOf('\0') >= 0) {
+                progress.reject(row.line(), text.getKey(), "contains a NUL character");
+                return false;
+            }
         }
         if (row.party() != null && !row.party().equalsIgnoreCase("all")) {
             progress.reject(row.line(), "party", "only whole-sample results (party 'all') can be imported, not '" + row.party() + "'");
@@ -164,132 +187,126 @@ public class FiveThirtyEightImportService {
         return true;
     }
 
-    private void store(String seriesKey, List<PollRow> rows, List<String> answers, Map<String, String> choiceOf,
-            Progress progress) {
-        long start = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            // Flush only where this method says so. With the default (AUTO), each look-up of a pollster
-            // new to the import flushed every poll persisted so far in the batch (52 % of the import's
-            // CPU, quadratic in the batch size); the look-ups never need those polls.
-            em.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
-            Series series = Series.findByKey(seriesKey).orElseThrow();
-            Map<String, PollRow> byRef = new HashMap<>();
-            List<String> refs = new ArrayList<>();
-            for (PollRow row : rows) {
-                String ref = externalRef(row);
-                if (progress.seen.contains(ref) || byRef.putIfAbsent(ref, row) != null) {
-                    progress.duplicates++;
-                } else {
-                    refs.add(ref);
-                }
+    /** Polls to store from a chunk of accepted rows, less the rows seen earlier in the file. */
+    private List<StagedPoll> stage(List<PollRow> rows, List<String> answers, Target target, Progress progress) {
+        List<StagedPoll> staged = new ArrayList<>(rows.size());
+        for (PollRow row : rows) {
+            String ref = externalRef(row);
+            if (progress.seen.add(ref)) {
+                staged.add(stage(row, ref, answers, target.choiceOf(), progress.choiceMaps));
+            } else {
+                progress.duplicates++;
             }
-            Set<String> existing = refs.isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
-                    "select p.externalRef from Poll p where p.externalRef in :refs", String.class)
-                    .setParameter("refs", refs).getResultList());
-            Map<String, Long> newPollsters = new HashMap<>();
-            List<SeriesQuestion> memberships = new ArrayList<>();
-            int stored = 0;
-            for (String ref : refs) {
-                if (existing.contains(ref)) {
-                    progress.duplicates++;
-                    continue;
-                }
-                PollRow row = byRef.get(ref);
-                Poll poll = toPoll(row, ref, answers, pollster(row.pollster(), progress.pollsters, newPollsters));
-                poll.persist();
-                Question question = poll.questions.get(0);
-                SeriesQuestion membership = new SeriesQuestion();
-                membership.questionId = question.id;
-                membership.series = series;
-                for (OptionResult option : question.options) {
-                    membership.choiceMap.put(SeriesMapping.labelKey(option.label), choiceOf.get(option.label));
-                }
-                memberships.add(membership);
-                stored++;
-            }
-            // series_question refers to question by a plain id column, which Hibernate's insert ordering
-            // does not see: write the polls first, or a batch of memberships can precede its questions
-            em.flush();
-            memberships.forEach(membership -> membership.persist());
-            em.flush();
-            em.clear();
-            progress.accepted += stored;
-            progress.pollsters.putAll(newPollsters);
-            progress.seen.addAll(refs);
-        });
-        LOG.debugf("Import into series %s: batch of %d rows stored in %.1f ms", seriesKey, rows.size(), (System.nanoTime() - start) / 1e6);
-        progress.batches++;
-        if (Integer.bitCount(progress.batches) == 1) {
-            refreshStatistics();
         }
+        return staged;
     }
 
     /**
-     * Refreshes the planner statistics of the tables an import fills, after batches 1, 2, 4, 8...: a
-     * large import into small tables would otherwise keep plans made for small tables (sequential
-     * scans in foreign-key checks and the duplicate lookup), and slow down quadratically where
-     * autovacuum is off or has not caught up.
+     * Stores chunks on {@value #WRITERS} threads, each chunk in a transaction of its own, while the
+     * caller reads and checks the next rows: on a small machine the parser and two PostgreSQL
+     * backends then keep every core busy. Chunks never share a row (the caller removes repeats), and
+     * pollsters new to several chunks at once are settled by their slug's uniqueness.
      */
-    private void refreshStatistics() {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "analyze poll, question, option_result, series_question").executeUpdate());
-        } catch (RuntimeException e) {
-            LOG.debugf("Could not refresh planner statistics: %s", e.getMessage());
+    private final class ChunkStore implements AutoCloseable {
+
+        static final int WRITERS = 2;
+
+        private final ExecutorService writers;
+        private final Deque<Future<BulkPollWriter.Written>> pending = new ArrayDeque<>();
+        private final Target target;
+        private final Progress progress;
+
+        ChunkStore(String seriesKey, Target target, Progress progress) {
+            this.writers = Executors.newFixedThreadPool(WRITERS, task -> new Thread(task, "import-" + seriesKey));
+            this.target = target;
+            this.progress = progress;
+        }
+
+        void submit(List<StagedPoll> polls) {
+            if (pending.size() == WRITERS) {
+                collect(pending.removeFirst());
+            }
+            Map<String, Long> pollsters = Map.copyOf(progress.pollsters);
+            int number = ++progress.chunks;
+            pending.addLast(writers.submit(() -> {
+                long start = System.nanoTime();
+                BulkPollWriter.Written written = QuarkusTransaction.requiringNew()
+                        .call(() -> writer.write(target.seriesId(), polls, pollsters));
+                LOG.debugf("Import chunk %d: %d polls stored in %.1f ms", (Object) number, (Object) polls.size(),
+                        (Object) ((System.nanoTime() - start) / 1e6));
+                // chunks 1, 4, 16...: plans made while the tables were small would otherwise stay in use
+                if (Integer.bitCount(number) == 1 && Integer.numberOfTrailingZeros(number) % 2 == 0) {
+                    writer.refreshStatistics();
+                }
+                return written;
+            }));
+        }
+
+        /** Waits for every chunk under way; the first failure is raised once all have ended. */
+        void finish() {
+            RuntimeException failure = null;
+            while (!pending.isEmpty()) {
+                try {
+                    collect(pending.removeFirst());
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void collect(Future<BulkPollWriter.Written> chunk) {
+            BulkPollWriter.Written written;
+            try {
+                written = chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Import interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+            progress.accepted += written.stored();
+            progress.duplicates += written.duplicates();
+            progress.pollsters.putAll(written.pollsters());
+        }
+
+        @Override
+        public void close() {
+            writers.shutdown();
         }
     }
 
-    private Pollster pollster(String name, Map<String, Long> known, Map<String, Long> created) {
-        String slug = slug(name);
-        Long id = known.get(slug);
-        if (id == null) {
-            id = created.get(slug);
-        }
-        if (id != null) {
-            return em.getReference(Pollster.class, id);
-        }
-        Pollster pollster = Pollster.findBySlug(slug).orElse(null);
-        if (pollster == null) {
-            pollster = new Pollster();
-            pollster.slug = slug;
-            pollster.name = name.trim();
-            pollster.persist();
-        }
-        created.put(slug, pollster.id);
-        return pollster;
-    }
-
-    private static Poll toPoll(PollRow row, String ref, List<String> answers, Pollster pollster) {
-        Poll poll = new Poll();
-        poll.pollster = pollster;
-        poll.externalRef = ref;
-        poll.sponsor = truncate(row.sponsor(), 200);
-        poll.fieldStart = row.startDate();
-        poll.fieldEnd = row.endDate();
-        poll.population = population(row.population());
-        poll.country = "US";
-        poll.sampleSize = row.sampleSize();
-        poll.tracking = Boolean.TRUE.equals(row.tracking());
-        poll.sourceUrl = row.url() != null && row.url().length() <= 1000 && row.url().matches("https?://\\S+") ? row.url() : null;
-        poll.notes = "Imported from FiveThirtyEight (line " + row.line() + ")"
-                + (row.datesSwapped() ? "; start and end dates were swapped in the file" : "");
-        Question question = new Question();
-        question.position = 1;
-        question.wording = row.text() == null ? "(wording not given)" : truncate(row.text(), 2000);
-        poll.addQuestion(question);
-        int position = 1;
+    private StagedPoll stage(PollRow row, String ref, List<String> answers, Map<String, String> choiceOf,
+            Map<List<String>, String> choiceMaps) {
+        List<String> labels = new ArrayList<>(answers.size());
+        List<BigDecimal> percentages = new ArrayList<>(answers.size());
         for (String answer : answers) {
             Double value = row.answers().get(answer);
-            if (value == null) {
-                continue;
+            if (value != null) {
+                labels.add(answer);
+                percentages.add(percent(value));
             }
-            OptionResult option = new OptionResult();
-            option.position = position++;
-            option.label = answer;
-            option.percentage = percent(value);
-            question.addOption(option);
         }
-        return poll;
+        String choiceMap = choiceMaps.computeIfAbsent(labels, present -> {
+            Map<String, String> map = new LinkedHashMap<>();
+            present.forEach(label -> map.put(SeriesMapping.labelKey(label), choiceOf.get(label)));
+            try {
+                return json.writeValueAsString(map);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String url = row.url() != null && row.url().length() <= 1000 && row.url().matches("https?://\\S+") ? row.url() : null;
+        return new StagedPoll(ref, slug(row.pollster()), truncate(row.pollster().trim(), 200), truncate(row.sponsor(), 200),
+                row.startDate(), row.endDate(), population(row.population()), "US", row.sampleSize(),
+                Boolean.TRUE.equals(row.tracking()), url,
+                "Imported from FiveThirtyEight (line " + row.line() + ")"
+                        + (row.datesSwapped() ? "; start and end dates were swapped in the file" : ""),
+                row.text() == null ? "(wording not given)" : truncate(row.text(), 2000), labels, percentages, choiceMap);
     }
 
     /** Stable reference of a row: the same poll in a later download of the file gets the same one. */
@@ -347,10 +364,11 @@ public class FiveThirtyEightImportService {
         long accepted;
         long duplicates;
         long rejectedCount;
-        int batches;
+        int chunks;
         final List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         final Map<String, Long> pollsters = new HashMap<>();
         final Set<String> seen = new HashSet<>();
+        final Map<List<String>, String> choiceMaps = new HashMap<>();
 
         void reject(long line, String column, String reason) {
             rejectedCount++;

@@ -7,13 +7,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import org.pollwatch.testsupport.TestPolls;
 
 @QuarkusTest
 class FiveThirtyEightImportTest {
@@ -32,17 +39,18 @@ class FiveThirtyEightImportTest {
                 + "2021-02-07,2021-02-08," + pollster + ",,800,a,all,Biden\n"
                 + "2021-02-07,2021-02-08," + pollster + ",,800,martians,all,Biden,FALSE,Who,50,40,\n"
                 + "2021-02-07,2021-02-08," + pollster + ",,800,lv,all,Biden,FALSE,Empty answers,,,\n"
-                + "2021-02-09,2021-02-10," + pollster + ",,1000,lv,all,Biden,FALSE,Likely voters,51,45,\n";
+                + "2021-02-09,2021-02-10," + pollster + ",,1000,lv,all,Biden,FALSE,Likely voters,51,45,\n"
+                + "2021-02-11,2021-02-12," + pollster + ",,1000,lv,all,Biden,FALSE,Nul \u0000 byte,51,45,\n";
         given().contentType("text/csv").queryParam("series", series).body(csv).post("/imports/fivethirtyeight")
                 .then().statusCode(200)
                 .body("series", equalTo(series))
                 .body("seriesCreated", equalTo(true))
-                .body("rowsRead", equalTo(8))
+                .body("rowsRead", equalTo(9))
                 .body("accepted", equalTo(3))
                 .body("duplicates", equalTo(0))
-                .body("rejectedCount", equalTo(5))
-                .body("rejected.line", contains(4, 5, 6, 7, 8))
-                .body("rejected.column", contains("start_date", "approve", null, "population", "approve"))
+                .body("rejectedCount", equalTo(6))
+                .body("rejected.line", contains(4, 5, 6, 7, 8, 10))
+                .body("rejected.column", contains("start_date", "approve", null, "population", "approve", "text"))
                 .body("rejected[1].reason", containsString("140"));
 
         given().get("/series/" + series).then().statusCode(200)
@@ -82,6 +90,49 @@ class FiveThirtyEightImportTest {
                 .body("rowsRead", equalTo(13)).body("accepted", equalTo(0)).body("duplicates", equalTo(13))
                 .body("rejected", hasSize(0));
         given().get("/series/" + series + "/polls").then().body("total", equalTo(12));
+    }
+
+    @Test
+    void aFileLargerThanOneChunkIsStoredWholeWithDuplicatesAcrossChunks() {
+        String series = newKey();
+        int rows = FiveThirtyEightImportService.CHUNK_SIZE + 5;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            LocalDate end = LocalDate.of(2021, 1, 1).plusDays(i % 700);
+            csv.append("%s,%s,Chunk Pollster %d %s,,1000,a,all,Biden,FALSE,Approve? #%d,%d,40,\n"
+                    .formatted(end.minusDays(2), end, i % 7, series, i, 40 + i % 15));
+        }
+        String first = csv.substring(HEADER.length(), csv.indexOf("\n", HEADER.length()) + 1);
+        csv.append(first); // the file's first row again, in the second chunk
+        given().contentType("text/csv").queryParam("series", series).body(csv.toString()).post("/imports/fivethirtyeight")
+                .then().statusCode(200)
+                .body("rowsRead", equalTo(rows + 1)).body("accepted", equalTo(rows)).body("duplicates", equalTo(1));
+        given().get("/series/" + series + "/polls").then().body("total", equalTo(rows));
+        given().get("/pollsters").then().body("findAll { it.name.startsWith('Chunk Pollster') && it.name.endsWith('" + series + "') }.size()",
+                equalTo(7));
+        given().get("/series/" + series + "/trend").then().statusCode(200).body("polls", hasSize(rows));
+    }
+
+    @Test
+    void importedAndSubmittedPollsTakeDistinctIdsFromTheSameSequences() {
+        String series = newKey();
+        String pollster = TestPolls.newPollster();
+        Set<Long> pollIds = new HashSet<>();
+        for (int round = 1; round <= 3; round++) {
+            // a submission takes a block of ids for the ORM, the import takes the next ones in SQL
+            assertTrue(pollIds.add(TestPolls.submit(TestPolls.poll(pollster, "800", "2024-02-0" + round, 50, 30))));
+            String csv = HEADER + "2021-04-0%d,2021-04-0%d,Id Pollster %s,,900,a,all,Biden,FALSE,Approve?,50,40,\n"
+                    .formatted(round, round + 1, series);
+            given().contentType("text/csv").queryParam("series", series).body(csv).post("/imports/fivethirtyeight")
+                    .then().statusCode(200).body("accepted", equalTo(1));
+            assertTrue(pollIds.add(TestPolls.submit(TestPolls.poll(pollster, "800", "2024-02-1" + round, 51, 36))));
+        }
+        List<Long> imported = given().get("/series/" + series + "/polls").then().body("total", equalTo(3))
+                .extract().jsonPath().getList("items.pollId", Long.class);
+        for (long id : imported) {
+            assertTrue(pollIds.add(id), "poll id " + id + " given twice");
+            given().get("/polls/" + id).then().statusCode(200).body("questions[0].options.label", contains("approve", "disapprove"));
+        }
     }
 
     @Test

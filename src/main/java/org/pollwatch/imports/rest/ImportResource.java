@@ -62,7 +62,7 @@ public class ImportResource {
     @Operation(summary = "Import a FiveThirtyEight poll file",
             description = "Reads a FiveThirtyEight poll CSV (start_date, end_date, pollster, sponsor, sample_size, population, party, "
                     + "subject, tracking, text, the answer columns, url) as a stream and stores each row as a US poll with one question "
-                    + "(the text) joined to the series, in transactions of " + FiveThirtyEightImportService.BATCH_SIZE + " rows. "
+                    + "(the text) joined to the series, in transactions of " + FiveThirtyEightImportService.CHUNK_SIZE + " rows. "
                     + "Pollsters are registered on the fly (slug from the name); population a/rv/lv/v becomes adults/registered_voters/"
                     + "likely_voters/voters. The series is created from the answer columns if absent. Re-importing a file stores no "
                     + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored.")
