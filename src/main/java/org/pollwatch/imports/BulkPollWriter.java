@@ -1,7 +1,9 @@
 package org.pollwatch.imports;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -23,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.pollwatch.polls.Population;
 
 /**
@@ -104,27 +107,10 @@ public class BulkPollWriter {
             long[] questionIds = IdBlocks.take(connection, "question_seq", polls.size());
             long[] optionIds = IdBlocks.take(connection, "option_result_seq",
                     polls.stream().mapToInt(p -> p.optionLabels().size()).sum());
-            CopyText rows = new CopyText(polls.size() * 400);
-            int option = 0;
-            for (int i = 0; i < polls.size(); i++) {
-                StagedPoll poll = polls.get(i);
-                List<Long> ids = new ArrayList<>(poll.optionLabels().size());
-                for (int j = 0; j < poll.optionLabels().size(); j++) {
-                    ids.add(optionIds[option++]);
-                }
-                rows.column(pollIds[i]).column(questionIds[i]).column(poll.externalRef())
-                        .column(pollsters.get(poll.pollsterSlug())).column(poll.sponsor())
-                        .column(poll.fieldStart()).column(poll.fieldEnd()).column(poll.population().name())
-                        .column(poll.country()).column(poll.sampleSize()).column(poll.tracking())
-                        .column(poll.sourceUrl()).column(poll.notes()).column(poll.wording())
-                        .arrayColumn(ids).arrayColumn(poll.optionLabels()).arrayColumn(poll.percentages())
-                        .column(poll.choiceMapJson()).endRow();
-            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(STAGING);
             }
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy import_poll from stdin", new StringReader(rows.toString()));
+            copy(connection.unwrap(PGConnection.class), polls, pollIds, questionIds, optionIds, pollsters);
             int duplicates;
             try (Statement statement = connection.createStatement()) {
                 duplicates = statement.executeUpdate(
@@ -141,8 +127,39 @@ public class BulkPollWriter {
             return new Written(polls.size() - duplicates, duplicates, resolved);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store imported polls: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Streams the rows into the staging table, encoding as it goes (no chunk-sized buffer). */
+    private static void copy(PGConnection connection, List<StagedPoll> polls, long[] pollIds, long[] questionIds,
+            long[] optionIds, Map<String, Long> pollsters) throws SQLException {
+        PGCopyOutputStream stream = new PGCopyOutputStream(connection, "copy import_poll from stdin", 1 << 16);
+        try {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            CopyText rows = new CopyText(out);
+            int option = 0;
+            for (int i = 0; i < polls.size(); i++) {
+                StagedPoll poll = polls.get(i);
+                List<Long> ids = new ArrayList<>(poll.optionLabels().size());
+                for (int j = 0; j < poll.optionLabels().size(); j++) {
+                    ids.add(optionIds[option++]);
+                }
+                rows.column(pollIds[i]).column(questionIds[i]).column(poll.externalRef())
+                        .column(pollsters.get(poll.pollsterSlug())).column(poll.sponsor())
+                        .column(poll.fieldStart()).column(poll.fieldEnd()).column(poll.population().name())
+                        .column(poll.country()).column(poll.sampleSize()).column(poll.tracking())
+                        .column(poll.sourceUrl()).column(poll.notes()).column(poll.wording())
+                        .arrayColumn(ids).arrayColumn(poll.optionLabels()).arrayColumn(poll.percentages())
+                        .column(poll.choiceMapJson()).endRow();
+            }
+            out.flush();
+            stream.endCopy();
+        } catch (IOException | UncheckedIOException e) {
+            throw new SQLException("COPY into the staging table failed: " + e.getMessage(), e);
+        } finally {
+            if (stream.isActive()) {
+                stream.cancelCopy();
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.pollwatch.imports;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -7,23 +9,27 @@ import java.util.List;
  * rows ended by a newline, {@code \N} for null, and backslash, tab, newline and carriage return
  * escaped with a backslash (PostgreSQL documentation, "COPY", section "Text Format"). Array columns
  * take an array literal ({@code {"a","b"}}, section "Array Value Input"), which is then escaped as
- * any other text.
+ * any other text. Writes straight to its output (the COPY stream), so no chunk is held whole in memory.
  */
 final class CopyText {
 
-    private final StringBuilder out;
+    private final Appendable out;
     private boolean rowStarted;
 
-    CopyText(int capacity) {
-        out = new StringBuilder(capacity);
+    CopyText(Appendable out) {
+        this.out = out;
     }
 
     CopyText column(Object value) {
-        separate();
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            escape(value.toString());
+        try {
+            separate();
+            if (value == null) {
+                out.append("\\N");
+            } else {
+                escape(value.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return this;
     }
@@ -58,28 +64,23 @@ final class CopyText {
     }
 
     CopyText endRow() {
-        out.append('\n');
+        try {
+            out.append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         rowStarted = false;
         return this;
     }
 
-    boolean isEmpty() {
-        return out.isEmpty();
-    }
-
-    @Override
-    public String toString() {
-        return out.toString();
-    }
-
-    private void separate() {
+    private void separate() throws IOException {
         if (rowStarted) {
             out.append('\t');
         }
         rowStarted = true;
     }
 
-    private void escape(String text) {
+    private void escape(String text) throws IOException {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
