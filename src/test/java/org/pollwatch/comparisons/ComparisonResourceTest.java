@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
@@ -177,6 +178,32 @@ class ComparisonResourceTest {
         JsonPath body = json(lead(pollId, firstQuestion(pollId), "confidence", "99").statusCode(200)
                 .body("confidence", equalTo(99)));
         assertClose(100 * 2.5758293035489004 * Math.sqrt((0.87 - 0.0225) / 1000), body.getDouble("marginOfError"));
+    }
+
+    @Test
+    void leadIsCachedByPollVersionWithAnETagAndFollowsARevision() {
+        String pollster = newPollster();
+        long pollId = submit(poll(pollster, "1000", "2024-01-25", 51, 36));
+        long questionId = firstQuestion(pollId);
+        String etag = lead(pollId, questionId).statusCode(200).header("Cache-Control", containsString("no-cache"))
+                .body("lead", equalTo(15.0f)).body("verdict", equalTo("lead")).extract().header("ETag");
+        assertThat(etag, containsString("lead-" + pollId + "-0-"));
+        given().header("If-None-Match", etag).get("/polls/" + pollId + "/questions/" + questionId + "/comparison")
+                .then().statusCode(304).header("ETag", equalTo(etag));
+        // other options of the same version are another entry, with another tag
+        String otherTag = lead(pollId, questionId, "a", "Toppling Hamas", "b", "Don't know").statusCode(200)
+                .body("lead", equalTo(31.0f)).extract().header("ETag");
+        assertThat(otherTag.equals(etag), equalTo(false));
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"poll-" + pollId + "-v0\"")
+                .queryParam("reason", "Corrected shares").body(poll(pollster, "1000", "2024-01-25", 45, 44))
+                .put("/polls/" + pollId).then().statusCode(200);
+        long revisedQuestion = firstQuestion(pollId);
+        given().header("If-None-Match", etag).get("/polls/" + pollId + "/questions/" + revisedQuestion + "/comparison")
+                .then().statusCode(200).header("ETag", containsString("lead-" + pollId + "-1-"))
+                .body("lead", equalTo(1.0f)).body("verdict", equalTo("statistical_tie"));
+        problem(given().get("/polls/987654321/questions/" + revisedQuestion + "/comparison"), 404, null)
+                .body("detail", containsString("No poll"));
     }
 
     @Test

@@ -1,11 +1,19 @@
 package org.pollwatch.comparisons.rest;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,10 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.HttpCaching;
+import org.pollwatch.comparisons.ComparisonReads;
 import org.pollwatch.comparisons.ComparisonService;
 import org.pollwatch.comparisons.LeadComparison;
 import org.pollwatch.comparisons.SubgroupComparison;
 import org.pollwatch.problems.Problem;
+import org.pollwatch.stats.ConfidenceLevel;
 
 @Path("/polls/{id}/questions/{qid}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,9 +37,11 @@ import org.pollwatch.problems.Problem;
 public class QuestionComparisonResource {
 
     private final ComparisonService comparisons;
+    private final ComparisonReads reads;
 
-    public QuestionComparisonResource(ComparisonService comparisons) {
+    public QuestionComparisonResource(ComparisonService comparisons, ComparisonReads reads) {
         this.comparisons = comparisons;
+        this.reads = reads;
     }
 
     @GET
@@ -47,6 +60,7 @@ public class QuestionComparisonResource {
     @APIResponse(responseCode = "200", description = "The lead and its significance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadComparison.class),
                     examples = @ExampleObject(name = "IDI January 2024 (no sample size)", value = ComparisonExamples.IDI_LEAD)))
+    @APIResponse(responseCode = "304", description = "The poll is unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Unknown option (the valid ones are listed), a equal to b, or confidence not 80, 90, 95 or 99",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown option", value = ComparisonExamples.UNKNOWN_OPTION_PROBLEM)))
@@ -57,7 +71,7 @@ public class QuestionComparisonResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The question allows several answers",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LeadComparison lead(
+    public Response lead(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long pollId,
             @Parameter(description = "Question id (of this poll)", example = "1") @PathParam("qid") long questionId,
             @Parameter(description = "Label of the first option (case-insensitive); default: the largest option",
@@ -66,8 +80,11 @@ public class QuestionComparisonResource {
                     example = "Toppling Hamas") @QueryParam("b") String b,
             @Parameter(description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
                     schema = @Schema(type = SchemaType.INTEGER, enumeration = { "80", "90", "95", "99" }, defaultValue = "95"),
-                    example = "95") @QueryParam("confidence") String confidence) {
-        return comparisons.lead(pollId, questionId, a, b, ComparisonParams.confidence(confidence));
+                    example = "95") @QueryParam("confidence") String confidence,
+            @Context Request request) {
+        ConfidenceLevel level = ComparisonParams.confidence(confidence);
+        return conditional(request, "lead", pollId, questionId, Arrays.asList(a, b, level.name()),
+                () -> comparisons.lead(pollId, questionId, a, b, level));
     }
 
     @GET
@@ -83,6 +100,7 @@ public class QuestionComparisonResource {
     @APIResponse(responseCode = "200", description = "The difference and its significance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubgroupComparison.class),
                     examples = @ExampleObject(name = "IDI January 2024 (no subgroup sizes)", value = ComparisonExamples.IDI_SUBGROUPS)))
+    @APIResponse(responseCode = "304", description = "The poll is unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Unknown dimension, subgroup or option (the valid ones are listed), a equal to b, or a bad confidence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown subgroup", value = ComparisonExamples.UNKNOWN_SUBGROUP_PROBLEM)))
@@ -90,7 +108,7 @@ public class QuestionComparisonResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The poll is retracted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SubgroupComparison subgroups(
+    public Response subgroups(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long pollId,
             @Parameter(description = "Question id (of this poll)", example = "1") @PathParam("qid") long questionId,
             @Parameter(description = "Subgroup dimension; may be left out when the question has only one", example = "sector")
@@ -101,7 +119,27 @@ public class QuestionComparisonResource {
             @QueryParam("option") String option,
             @Parameter(description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
                     schema = @Schema(type = SchemaType.INTEGER, enumeration = { "80", "90", "95", "99" }, defaultValue = "95"),
-                    example = "95") @QueryParam("confidence") String confidence) {
-        return comparisons.subgroups(pollId, questionId, dimension, a, b, option, ComparisonParams.confidence(confidence));
+                    example = "95") @QueryParam("confidence") String confidence,
+            @Context Request request) {
+        ConfidenceLevel level = ComparisonParams.confidence(confidence);
+        return conditional(request, "subgroups", pollId, questionId, Arrays.asList(dimension, a, b, option, level.name()),
+                () -> comparisons.subgroups(pollId, questionId, dimension, a, b, option, level));
+    }
+
+    /**
+     * A comparison of one poll's results changes only with the poll's version: that version and the
+     * parameters make the ETag, a matching If-None-Match gets 304, and the body is computed once per version.
+     */
+    private Response conditional(Request request, String kind, long pollId, long questionId, List<String> parameters,
+            Supplier<Object> compute) {
+        int version = reads.version(pollId);
+        EntityTag tag = new EntityTag(kind + "-" + pollId + "-" + version + "-" + questionId + "-"
+                + Integer.toHexString(parameters.hashCode()));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(HttpCaching.revalidate()).build();
+        }
+        Object comparison = reads.read(kind, pollId, version, questionId, parameters, compute);
+        return Response.ok(comparison).tag(tag).cacheControl(HttpCaching.revalidate()).build();
     }
 }
