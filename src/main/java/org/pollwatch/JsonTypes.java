@@ -3,6 +3,12 @@ package org.pollwatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import org.pollwatch.common.PageView;
+import org.pollwatch.comparisons.IntervalView;
+import org.pollwatch.comparisons.LeadComparison;
+import org.pollwatch.comparisons.SampleSizeView;
+import org.pollwatch.comparisons.ShareView;
+import org.pollwatch.comparisons.SubgroupComparison;
+import org.pollwatch.comparisons.SubgroupShareView;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.RevisionView;
@@ -14,6 +20,7 @@ import org.pollwatch.trends.TrendView;
 /**
  * JSON types that Quarkus cannot find on its own for a native image: bodies sent inside a
  * {@code Response} (conditional GETs, 201 Created, problem responses of the exception mappers),
+ * lead and subgroup comparisons, served as {@code Response} for their ETags,
  * the content type of the generic {@code PageView<T>}, {@code PollView}, which revisions and as-of
  * trends read back from stored JSON, and {@code TrendView}, serialised ahead by the trend cache.
  * Resource methods that return a record directly need no entry here.
@@ -26,7 +33,9 @@ import org.pollwatch.trends.TrendView;
         RevisionView.class,
         PollsterDocument.class,
         Problem.class, FieldError.class,
-        TrendView.class, TrendView.Point.class })
+        TrendView.class, TrendView.Point.class,
+        LeadComparison.class, SubgroupComparison.class, ShareView.class, SubgroupShareView.class, IntervalView.class,
+        SampleSizeView.class })
 final class JsonTypes {
 
     private JsonTypes() {
