@@ -15,12 +15,13 @@ import org.pollwatch.polls.RevisionView;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.Problem;
+import org.pollwatch.trends.HouseEffectsView;
 import org.pollwatch.trends.TrendView;
 
 /**
  * JSON types that Quarkus cannot find on its own for a native image: bodies sent inside a
  * {@code Response} (conditional GETs, 201 Created, problem responses of the exception mappers),
- * lead and subgroup comparisons, served as {@code Response} for their ETags,
+ * lead and subgroup comparisons and house effects, served as {@code Response} for their ETags,
  * the content type of the generic {@code PageView<T>}, {@code PollView}, which revisions and as-of
  * trends read back from stored JSON, and {@code TrendView}, serialised ahead by the trend cache.
  * Resource methods that return a record directly need no entry here.
@@ -35,7 +36,8 @@ import org.pollwatch.trends.TrendView;
         Problem.class, FieldError.class,
         TrendView.class, TrendView.Point.class,
         LeadComparison.class, SubgroupComparison.class, ShareView.class, SubgroupShareView.class, IntervalView.class,
-        SampleSizeView.class })
+        SampleSizeView.class,
+        HouseEffectsView.class, HouseEffectsView.HouseEffectView.class })
 final class JsonTypes {
 
     private JsonTypes() {

@@ -30,6 +30,14 @@ public final class Fingerprint {
         return this;
     }
 
+    public Fingerprint add(byte[] bytes) {
+        for (byte b : bytes) {
+            mix(b);
+        }
+        mix((byte) 0xff);
+        return this;
+    }
+
     public Fingerprint add(long value) {
         for (int shift = 56; shift >= 0; shift -= 8) {
             mix((byte) (value >>> shift));

@@ -16,8 +16,13 @@ public final class HttpCaching {
     }
 
     public static Response conditional(Request request, EntityTag tag, Object entity) {
+        return conditional(request, tag, entity, null);
+    }
+
+    /** The same, for a body of the given media type (bytes serialised ahead, CSV). */
+    public static Response conditional(Request request, EntityTag tag, Object entity, String mediaType) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(entity);
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(entity, mediaType);
         return builder.tag(tag).cacheControl(revalidate()).build();
     }
 

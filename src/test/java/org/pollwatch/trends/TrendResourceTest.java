@@ -2,6 +2,7 @@ package org.pollwatch.trends;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -205,6 +207,29 @@ class TrendResourceTest {
 
         given().queryParam("reason", "Withdrawn").delete("/polls/" + first).then().statusCode(200);
         given().get("/series/" + key + "/trend").then().body("polls", contains((int) other));
+    }
+
+    @Test
+    void trendsCarryETagsOfTheirContentAnd304WhileTheDataIsUnchanged() {
+        String key = newSeries();
+        String pollster = newPollster();
+        submit(poll(pollster, key, "2021-10-01", "2021-10-02", null, "adults", 1000, 50, 45));
+        String trendTag = given().get("/series/" + key + "/trend").then().statusCode(200)
+                .header("Cache-Control", containsString("no-cache")).extract().header("ETag");
+        String csvTag = given().get("/series/" + key + "/trend.csv").then().statusCode(200).extract().header("ETag");
+        String effectsTag = given().get("/series/" + key + "/house-effects").then().statusCode(200).extract().header("ETag");
+        assertEquals(3, Set.of(trendTag, csvTag, effectsTag).size(), "one tag per representation");
+        given().header("If-None-Match", trendTag).get("/series/" + key + "/trend").then().statusCode(304);
+        given().header("If-None-Match", csvTag).get("/series/" + key + "/trend.csv").then().statusCode(304);
+        given().header("If-None-Match", effectsTag).get("/series/" + key + "/house-effects").then().statusCode(304);
+        // other parameters are another representation
+        given().header("If-None-Match", trendTag).queryParam("method", "kalman").get("/series/" + key + "/trend").then().statusCode(200);
+
+        submit(poll(pollster, key, "2021-10-03", "2021-10-04", null, "adults", 1000, 54, 41));
+        String newTag = given().header("If-None-Match", trendTag).get("/series/" + key + "/trend").then().statusCode(200)
+                .body("polls", hasSize(2)).extract().header("ETag");
+        assertNotEquals(trendTag, newTag);
+        given().header("If-None-Match", csvTag).get("/series/" + key + "/trend.csv").then().statusCode(200);
     }
 
     @Test

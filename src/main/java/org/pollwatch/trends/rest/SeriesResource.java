@@ -13,7 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.problems.Problem;
@@ -130,14 +134,16 @@ public class SeriesResource {
             + "registered voters, voters, adults). Retracted polls are left out, except in as-of answers for polls retracted after that day.")
     @APIResponse(responseCode = "200", description = "The trend", content = @Content(schema = @Schema(implementation = TrendView.class),
             examples = @ExampleObject(name = "trend", value = SeriesExamples.TREND)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad method", value = SeriesExamples.INVALID_PARAMETER)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
     public Response trend(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params) {
+            @BeanParam TrendParams params, @Context Request request) {
         // served pre-serialised from the cache: a warm request copies bytes
-        return Response.ok(compute(key, params).trendJson(), MediaType.APPLICATION_JSON).build();
+        ComputedTrend computed = compute(key, params);
+        return HttpCaching.conditional(request, etag("trend", computed), computed.trendJson(), MediaType.APPLICATION_JSON);
     }
 
     @GET
@@ -147,12 +153,14 @@ public class SeriesResource {
             + "as CSV: date,choice,estimate,lower,upper (percent, two decimals), ordered by choice then date.")
     @APIResponse(responseCode = "200", description = "The trend points", content = @Content(mediaType = TEXT_CSV,
             schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = SeriesExamples.TREND_CSV)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trendCsv(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params) {
+            @BeanParam TrendParams params, @Context Request request) {
         ComputedTrend computed = compute(key, params);
-        return Response.ok(computed.trendCsv(), TEXT_CSV + "; charset=UTF-8")
+        return Response.fromResponse(HttpCaching.conditional(request, etag("trend-csv", computed), computed.trendCsv(),
+                        TEXT_CSV + "; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + computed.trend().series() + "-trend.csv\"").build();
     }
 
@@ -163,15 +171,22 @@ public class SeriesResource {
             + "as known on the last day. Takes the parameters of the trend.")
     @APIResponse(responseCode = "200", description = "The house effects", content = @Content(schema = @Schema(implementation = HouseEffectsView.class),
             examples = @ExampleObject(name = "house effects", value = SeriesExamples.HOUSE_EFFECTS)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HouseEffectsView houseEffects(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params) {
-        return compute(key, params).houseEffects();
+    public Response houseEffects(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+            @BeanParam TrendParams params, @Context Request request) {
+        ComputedTrend computed = compute(key, params);
+        return HttpCaching.conditional(request, etag("house-effects", computed), computed.houseEffects());
     }
 
     private ComputedTrend compute(String key, TrendParams params) {
         return trends.compute(params.toRequest(key).withGeneration(cache.generation()));
+    }
+
+    /** A trend's ETag: its content's fingerprint, so a dashboard polling an unchanged average gets 304. */
+    private static EntityTag etag(String representation, ComputedTrend computed) {
+        return new EntityTag(representation + "-" + computed.fingerprint());
     }
 
     /** Only for the OpenAPI document: a page of series polls. */

@@ -5,7 +5,10 @@ import org.pollwatch.trends.TrendView;
 
 /**
  * What the trend cache holds for one request: the trend, already serialised as JSON and as CSV (a
- * warm request only copies bytes), and the house effects computed with it.
+ * warm request only copies bytes), the house effects computed with it, and a fingerprint of both
+ * for ETags. The fingerprint is of the content, not of a counter, so it stays right across restarts
+ * and instances.
  */
-public record ComputedTrend(TrendView trend, byte[] trendJson, byte[] trendCsv, HouseEffectsView houseEffects) {
+public record ComputedTrend(TrendView trend, byte[] trendJson, byte[] trendCsv, HouseEffectsView houseEffects,
+        String fingerprint) {
 }

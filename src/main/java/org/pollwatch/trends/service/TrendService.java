@@ -28,6 +28,7 @@ import io.quarkus.cache.CacheResult;
 
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.pollwatch.common.Fingerprint;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
@@ -131,8 +132,10 @@ public class TrendService {
                     h.choice(), round(h.effect()), round(h.standardError()), h.pollCount()));
         }
         try {
-            return new ComputedTrend(trend, json.writeValueAsBytes(trend), csv(trend),
-                    new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects));
+            byte[] trendJson = json.writeValueAsBytes(trend);
+            HouseEffectsView houseEffects = new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects);
+            String fingerprint = Fingerprint.start().add(trendJson).add(json.writeValueAsBytes(houseEffects)).hex();
+            return new ComputedTrend(trend, trendJson, csv(trend), houseEffects, fingerprint);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the trend of series " + series.seriesKey, e);
         }
