@@ -1,5 +1,7 @@
 package org.pollwatch.common;
 
+import java.util.function.Supplier;
+
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
@@ -19,11 +21,14 @@ public final class HttpCaching {
         return conditional(request, tag, entity, null);
     }
 
+    /** The same, building the body only when it is sent (not for a 304). */
+    public static Response conditional(Request request, EntityTag tag, Supplier<?> entity) {
+        return respond(request, tag, entity, null);
+    }
+
     /** The same, for a body of the given media type (bytes serialised ahead, CSV). */
     public static Response conditional(Request request, EntityTag tag, Object entity, String mediaType) {
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(entity, mediaType);
-        return builder.tag(tag).cacheControl(revalidate()).build();
+        return respond(request, tag, () -> entity, mediaType);
     }
 
     public static CacheControl revalidate() {
@@ -31,5 +36,11 @@ public final class HttpCaching {
         cache.setNoCache(true);
         cache.setPrivate(false);
         return cache;
+    }
+
+    private static Response respond(Request request, EntityTag tag, Supplier<?> entity, String mediaType) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(entity.get(), mediaType);
+        return builder.tag(tag).cacheControl(revalidate()).build();
     }
 }

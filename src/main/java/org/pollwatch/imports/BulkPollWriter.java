@@ -70,7 +70,10 @@ public class BulkPollWriter {
                 choice_map jsonb
             ) on commit delete rows""";
 
-    private static final String[] STORE = {
+    /** Rows already stored (by external reference) leave the staging table: they are the duplicates. */
+    private static final String DROP_STORED = "delete from import_poll r using poll p where p.external_ref = r.external_ref";
+
+    private static final String[] INSERTS = {
         """
         insert into poll (id, pollster_id, sponsor, field_start, field_end, population, country, sample_size,
                           tracking, source_url, notes, external_ref)
@@ -83,8 +86,10 @@ public class BulkPollWriter {
         select o.id, r.question_id, o.position, o.label, o.percentage
         from import_poll r cross join lateral unnest(r.option_ids, r.labels, r.percentages)
              with ordinality as o (id, label, percentage, position)""",
-        "insert into series_question (question_id, series_id, choice_map) select question_id, ?, choice_map from import_poll",
     };
+
+    private static final String JOIN_SERIES =
+            "insert into series_question (question_id, series_id, choice_map) select question_id, ?, choice_map from import_poll";
 
     private static final Logger LOG = Logger.getLogger(BulkPollWriter.class);
 
@@ -113,16 +118,14 @@ public class BulkPollWriter {
             copy(connection.unwrap(PGConnection.class), polls, pollIds, questionIds, optionIds, pollsters);
             int duplicates;
             try (Statement statement = connection.createStatement()) {
-                duplicates = statement.executeUpdate(
-                        "delete from import_poll r using poll p where p.external_ref = r.external_ref");
-            }
-            for (String sql : STORE) {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    if (sql.contains("?")) {
-                        statement.setLong(1, seriesId);
-                    }
-                    statement.executeUpdate();
+                duplicates = statement.executeUpdate(DROP_STORED);
+                for (String insert : INSERTS) {
+                    statement.executeUpdate(insert);
                 }
+            }
+            try (PreparedStatement join = connection.prepareStatement(JOIN_SERIES)) {
+                join.setLong(1, seriesId);
+                join.executeUpdate();
             }
             return new Written(polls.size() - duplicates, duplicates, resolved);
         } catch (SQLException e) {

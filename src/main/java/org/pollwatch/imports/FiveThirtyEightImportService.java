@@ -87,30 +87,25 @@ public class FiveThirtyEightImportService {
         Target target = QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, created));
         Progress progress = new Progress();
         try (reader; ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
-            try {
-                List<PollRow> chunk = new ArrayList<>(CHUNK_SIZE);
-                while (reader.hasNext()) {
-                    PollRowResult result = reader.next();
-                    progress.rowsRead++;
-                    if (result instanceof RowError error) {
-                        progress.reject(error.line(), error.column(), error.reason());
-                        continue;
-                    }
-                    PollRow row = (PollRow) result;
-                    if (acceptable(row, answers, progress)) {
-                        chunk.add(row);
-                    }
-                    if (chunk.size() == CHUNK_SIZE) {
-                        store.submit(stage(chunk, answers, target, progress));
-                        chunk = new ArrayList<>(CHUNK_SIZE);
-                    }
+            List<PollRow> chunk = new ArrayList<>(CHUNK_SIZE);
+            while (reader.hasNext()) {
+                PollRowResult result = reader.next();
+                progress.rowsRead++;
+                if (result instanceof RowError error) {
+                    progress.reject(error.line(), error.column(), error.reason());
+                    continue;
                 }
-                if (!chunk.isEmpty()) {
+                PollRow row = (PollRow) result;
+                if (acceptable(row, answers, progress)) {
+                    chunk.add(row);
+                }
+                if (chunk.size() == CHUNK_SIZE) {
                     store.submit(stage(chunk, answers, target, progress));
+                    chunk = new ArrayList<>(CHUNK_SIZE);
                 }
-            } finally {
-                // also after an error: the chunks under way finish, so the report and the caches agree with the database
-                store.finish();
+            }
+            if (!chunk.isEmpty()) {
+                store.submit(stage(chunk, answers, target, progress));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -163,12 +158,11 @@ public class FiveThirtyEightImportService {
             return false;
         }
         // PostgreSQL text cannot hold the NUL character: such a row would fail its whole chunk
-        for (Map.Entry<String, String> text : Map.of("pollster", row.pollster(), "sponsor", nullToEmpty(row.sponsor()),
-                "text", nullToEmpty(row.text()), "url", nullToEmpty(row.url())).entrySet()) {
-            if (text.getValue().indexOf('\0') >= 0) {
-                progress.reject(row.line(), text.getKey(), "contains a NUL character");
-                return false;
-            }
+        String withNul = hasNul(row.pollster()) ? "pollster" : hasNul(row.sponsor()) ? "sponsor"
+                : hasNul(row.text()) ? "text" : hasNul(row.url()) ? "url" : null;
+        if (withNul != null) {
+            progress.reject(row.line(), withNul, "contains a NUL character");
+            return false;
         }
         if (row.party() != null && !row.party().equalsIgnoreCase("all")) {
             progress.reject(row.line(), "party", "only whole-sample results (party 'all') can be imported, not '" + row.party() + "'");
@@ -215,6 +209,7 @@ public class FiveThirtyEightImportService {
         private final Deque<Future<BulkPollWriter.Written>> pending = new ArrayDeque<>();
         private final Target target;
         private final Progress progress;
+        private int chunks;
 
         ChunkStore(String seriesKey, Target target, Progress progress) {
             this.writers = Executors.newFixedThreadPool(WRITERS, task -> new Thread(task, "import-" + seriesKey));
@@ -227,7 +222,7 @@ public class FiveThirtyEightImportService {
                 collect(pending.removeFirst());
             }
             Map<String, Long> pollsters = Map.copyOf(progress.pollsters);
-            int number = ++progress.chunks;
+            int number = ++chunks;
             pending.addLast(writers.submit(() -> {
                 long start = System.nanoTime();
                 BulkPollWriter.Written written = QuarkusTransaction.requiringNew()
@@ -242,8 +237,20 @@ public class FiveThirtyEightImportService {
             }));
         }
 
-        /** Waits for every chunk under way; the first failure is raised once all have ended. */
-        void finish() {
+        /**
+         * Waits for every chunk under way, also after an error (so the report and the caches agree with
+         * the database); the first failure is raised once all have ended.
+         */
+        @Override
+        public void close() {
+            try {
+                finish();
+            } finally {
+                writers.shutdown();
+            }
+        }
+
+        private void finish() {
             RuntimeException failure = null;
             while (!pending.isEmpty()) {
                 try {
@@ -274,10 +281,6 @@ public class FiveThirtyEightImportService {
             progress.pollsters.putAll(written.pollsters());
         }
 
-        @Override
-        public void close() {
-            writers.shutdown();
-        }
     }
 
     private StagedPoll stage(PollRow row, String ref, List<String> answers, Map<String, String> choiceOf,
@@ -354,6 +357,10 @@ public class FiveThirtyEightImportService {
         return value == null ? null : value.length() <= max ? value : value.substring(0, max);
     }
 
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
+    }
+
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }
@@ -375,7 +382,6 @@ public class FiveThirtyEightImportService {
         long accepted;
         long duplicates;
         long rejectedCount;
-        int chunks;
         final List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         final Map<String, Long> pollsters = new HashMap<>();
         final Set<RefKey> seen = new HashSet<>();

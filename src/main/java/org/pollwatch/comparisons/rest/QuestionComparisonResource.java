@@ -135,11 +135,6 @@ public class QuestionComparisonResource {
         int version = reads.version(pollId);
         EntityTag tag = new EntityTag(kind + "-" + pollId + "-" + version + "-" + questionId + "-"
                 + Integer.toHexString(parameters.hashCode()));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).cacheControl(HttpCaching.revalidate()).build();
-        }
-        Object comparison = reads.read(kind, pollId, version, questionId, parameters, compute);
-        return Response.ok(comparison).tag(tag).cacheControl(HttpCaching.revalidate()).build();
+        return HttpCaching.conditional(request, tag, () -> reads.read(kind, pollId, version, questionId, parameters, compute));
     }
 }

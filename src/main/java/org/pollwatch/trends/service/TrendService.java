@@ -134,7 +134,8 @@ public class TrendService {
         try {
             byte[] trendJson = json.writeValueAsBytes(trend);
             HouseEffectsView houseEffects = new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects);
-            String fingerprint = Fingerprint.start().add(trendJson).add(json.writeValueAsBytes(houseEffects)).hex();
+            // records print every component: the house effects' text covers all they hold
+            String fingerprint = Fingerprint.start().add(trendJson).add(houseEffects).hex();
             return new ComputedTrend(trend, trendJson, csv(trend), houseEffects, fingerprint);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the trend of series " + series.seriesKey, e);
