@@ -154,18 +154,26 @@ MAXID=$(sql -c 'select max(id) from poll')
 MAXQID=$(sql -c 'select max(id) from question')
 log "$POLLS polls, max id $MAXID, $(sql -c 'select count(*) from question') questions"
 
+# Warm-up, then wrk over the paths in $BENCH_PATHS, then the pgbench script (with its -D variables) for
+# as long: sets ours, ours_text, raw (tps) and raw_latency (ms).
+wrk_vs_pgbench() { # name pgbench-script [pgbench arguments...]
+    local name=$1 script=$2
+    shift 2
+    run_wrk "$name-warmup" get_lines.lua "$CONNECTIONS" "$WARMUP"
+    profile_start "$name"
+    run_wrk "$name" get_lines.lua "$CONNECTIONS" "$DURATION"
+    ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
+    pgbench -n -M prepared -f "$BENCH_DIR/$script" -c 8 -j 2 -T "$DURATION" "$@" "$DB" > "$OUT/$name.pgbench.txt" 2>&1
+    raw=$(pgbench_tps "$OUT/$name.pgbench.txt") raw_latency=$(pgbench_latency "$OUT/$name.pgbench.txt")
+}
+
 # --- GET /polls/{id} --------------------------------------------------------------------------------
 if [[ " $BENCHES " == *" get "* ]]; then
     export BENCH_PATHS=$OUT/get_paths.txt
     sql -c "select '/polls/' || id from poll order by random() limit 5000" > "$BENCH_PATHS"
-    run_wrk get-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
-    profile_start get
-    run_wrk get get_lines.lua "$CONNECTIONS" "$DURATION"
-    ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
-    pgbench -n -M prepared -f "$BENCH_DIR/poll_by_id.sql" -c 8 -j 2 -T "$DURATION" -D maxid="$MAXID" "$DB" > "$OUT/get.pgbench.txt" 2>&1
-    raw=$(pgbench_tps "$OUT/get.pgbench.txt")
-    log "get raw: $raw tps ($(pgbench_latency "$OUT/get.pgbench.txt") ms average); ids existing in 1..maxid: $(ratio "$POLLS" "$MAXID")"
-    row "GET /polls/{id}" "$ours_text" "$raw tps (4 statements, $(pgbench_latency "$OUT/get.pgbench.txt") ms avg)" \
+    wrk_vs_pgbench get poll_by_id.sql -D maxid="$MAXID"
+    log "get raw: $raw tps ($raw_latency ms average); ids existing in 1..maxid: $(ratio "$POLLS" "$MAXID")"
+    row "GET /polls/{id}" "$ours_text" "$raw tps (4 statements, $raw_latency ms avg)" \
         "$(ratio "$ours" "$raw")" ">= 60% of raw" "$(met "$(awk -v a="$ours" -v b="$raw" 'BEGIN { print a / b }')" 0.6)"
 fi
 
@@ -180,14 +188,9 @@ for _ in range(5000):
     day = datetime.date(2018, 1, 1) + datetime.timedelta(days=rng.randrange(0, 2401))
     print(f"/polls?pollster=bench-pollster-{rng.randrange(1, int(sys.argv[1]) + 1):02d}&from={day}&topic={rng.choice(topics)}&size=20")
 EOF
-    run_wrk list-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
-    profile_start list
-    run_wrk list get_lines.lua "$CONNECTIONS" "$DURATION"
-    ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
-    pgbench -n -M prepared -f "$BENCH_DIR/poll_list.sql" -c 8 -j 2 -T "$DURATION" -D pollsters="$POLLSTERS" "$DB" > "$OUT/list.pgbench.txt" 2>&1
-    raw=$(pgbench_tps "$OUT/list.pgbench.txt")
+    wrk_vs_pgbench list poll_list.sql -D pollsters="$POLLSTERS"
     log "list raw: $raw tps"
-    row "GET /polls?pollster&from&topic&size=20" "$ours_text" "$raw tps (page + count + questions, $(pgbench_latency "$OUT/list.pgbench.txt") ms avg)" \
+    row "GET /polls?pollster&from&topic&size=20" "$ours_text" "$raw tps (page + count + questions, $raw_latency ms avg)" \
         "$(ratio "$ours" "$raw")" "(none set)" "-"
 fi
 
@@ -199,12 +202,7 @@ if [[ " $BENCHES " == *" comparison "* ]]; then
     if serves "/polls/{id}/questions/{qid}/comparison"; then
         export BENCH_PATHS=$OUT/comparison_paths.txt
         sql -c "select '/polls/' || poll_id || '/questions/' || id || '/comparison' from question order by random() limit 5000" > "$BENCH_PATHS"
-        run_wrk comparison-warmup get_lines.lua "$CONNECTIONS" "$WARMUP"
-        profile_start comparison
-        run_wrk comparison get_lines.lua "$CONNECTIONS" "$DURATION"
-        ours=$rps ours_text="$rps req/s, p50 $p50_ms ms, p99 $p99_ms ms"
-        pgbench -n -M prepared -f "$BENCH_DIR/comparison_raw.sql" -c 8 -j 2 -T "$DURATION" -D maxqid="$MAXQID" "$DB" > "$OUT/comparison.pgbench.txt" 2>&1
-        raw=$(pgbench_tps "$OUT/comparison.pgbench.txt")
+        wrk_vs_pgbench comparison comparison_raw.sql -D maxqid="$MAXQID"
         row "GET /polls/{id}/questions/{qid}/comparison" "$ours_text" "$raw tps (question + poll + options)" "$(ratio "$ours" "$raw")" "(none set)" "-"
     else
         row "GET /polls/{id}/questions/{qid}/comparison" "pending (endpoint not served)" "" "" "" "pending"
