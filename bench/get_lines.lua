@@ -2,15 +2,9 @@
 dofile(os.getenv("BENCH_DIR") .. "/report.lua")
 
 local paths
-local counter = 0
-
-function setup(thread)
-   counter = counter + 1
-   thread:set("thread_id", counter)
-end
 
 function init(args)
-   math.randomseed(os.time() * 1000 + (thread_id or 0) * 104729)
+   seed_random(104729)
    paths = read_lines(os.getenv("BENCH_PATHS"))
 end
 

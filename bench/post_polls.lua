@@ -9,15 +9,9 @@ local modes = { "online", "phone", "ivr", "mixed" }
 local countries = { "US", "GB", "DE", "FR", "IL", "CA" }
 local dimensions = { { "age", { "18-34", "35-54", "55+" } }, { "sex", { "Women", "Men" } },
                      { "region", { "North", "South", "East", "West" } } }
-local counter = 0
-
-function setup(thread)
-   counter = counter + 1
-   thread:set("thread_id", counter)
-end
 
 function init(args)
-   math.randomseed(os.time() * 1000 + (thread_id or 0) * 7919)
+   seed_random(7919)
 end
 
 local function pick(list) return list[math.random(#list)] end

@@ -1,5 +1,5 @@
--- Shared summary printer: one machine-readable line per wrk run.
--- Loaded by the other scripts with dofile(); prints
+-- Shared by the other scripts (loaded with dofile()): numbered threads with their own random
+-- sequences, and the summary printer, one machine-readable line per wrk run, which prints
 --   RESULT requests=<n> duration_s=<s> rps=<r> p50_ms=<ms> p99_ms=<ms> errors=<n> non2xx=<n>
 function report(summary, latency, requests)
    local seconds = summary.duration / 1e6
@@ -22,4 +22,17 @@ function read_lines(path)
    f:close()
    assert(#lines > 0, path .. " is empty")
    return lines
+end
+
+-- wrk calls setup() once per thread: each gets a number, so that seed_random() gives each thread
+-- its own sequence (seeded by time and thread number times a prime of the script's choosing).
+local thread_counter = 0
+
+function setup(thread)
+   thread_counter = thread_counter + 1
+   thread:set("thread_id", thread_counter)
+end
+
+function seed_random(prime)
+   math.randomseed(os.time() * 1000 + (thread_id or 0) * prime)
 end
