@@ -1,7 +1,6 @@
 package org.pollwatch;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import org.pollwatch.common.PageView;
 import org.pollwatch.comparisons.IntervalView;
 import org.pollwatch.comparisons.LeadComparison;
@@ -26,20 +25,33 @@ import org.pollwatch.trends.TrendView;
  * trends read back from stored JSON, and {@code TrendView}, serialised ahead by the trend cache.
  * Resource methods that return a record directly need no entry here.
  */
-@RegisterForReflection(targets = {
-        PageView.class,
-        PollSummary.class, PollSummary.QuestionRef.class,
-        PollView.class, PollView.PollsterRef.class, PollView.Retraction.class, PollView.QuestionView.class,
-        PollView.OptionView.class, PollView.SubgroupView.class,
-        RevisionView.class,
-        PollsterDocument.class,
-        Problem.class, FieldError.class,
-        TrendView.class, TrendView.Point.class,
-        LeadComparison.class, SubgroupComparison.class, ShareView.class, SubgroupShareView.class, IntervalView.class,
-        SampleSizeView.class,
-        HouseEffectsView.class, HouseEffectsView.HouseEffectView.class })
+@RegisterForReflection(
+        targets = {
+            PageView.class,
+            PollSummary.class,
+            PollSummary.QuestionRef.class,
+            PollView.class,
+            PollView.PollsterRef.class,
+            PollView.Retraction.class,
+            PollView.QuestionView.class,
+            PollView.OptionView.class,
+            PollView.SubgroupView.class,
+            RevisionView.class,
+            PollsterDocument.class,
+            Problem.class,
+            FieldError.class,
+            TrendView.class,
+            TrendView.Point.class,
+            LeadComparison.class,
+            SubgroupComparison.class,
+            ShareView.class,
+            SubgroupShareView.class,
+            IntervalView.class,
+            SampleSizeView.class,
+            HouseEffectsView.class,
+            HouseEffectsView.HouseEffectView.class
+        })
 final class JsonTypes {
 
-    private JsonTypes() {
-    }
+    private JsonTypes() {}
 }

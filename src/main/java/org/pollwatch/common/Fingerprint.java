@@ -14,8 +14,7 @@ public final class Fingerprint {
 
     private long hash = OFFSET_BASIS;
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     public static Fingerprint start() {
         return new Fingerprint();

@@ -1,11 +1,10 @@
 package org.pollwatch.common;
 
-import java.util.function.Supplier;
-
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 
 /**
  * Conditional GETs for public reads: the representation goes out with its ETag and
@@ -14,8 +13,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class HttpCaching {
 
-    private HttpCaching() {
-    }
+    private HttpCaching() {}
 
     public static Response conditional(Request request, EntityTag tag, Object entity) {
         return conditional(request, tag, entity, null);

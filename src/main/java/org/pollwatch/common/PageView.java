@@ -1,7 +1,6 @@
 package org.pollwatch.common;
 
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list, with the total count so clients can page through it. */

@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.pollwatch.problems.ProblemException;
 
 /** Parses query parameters by hand so that a bad value is a 400 naming the parameter, not a bare 404. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -30,10 +28,16 @@ public final class Params {
             return null;
         }
         String wanted = value.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField(name, "must be one of "
-                        + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()
-                        + ", not '" + value + "'"));
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(
+                        name,
+                        "must be one of "
+                                + Arrays.stream(type.getEnumConstants())
+                                        .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                        .toList()
+                                + ", not '" + value + "'"));
     }
 
     public static int intInRange(String name, String value, int defaultValue, int min, int max) {

@@ -1,9 +1,8 @@
 package org.pollwatch.common;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * For transactions that only read: entities load without dirty-checking snapshots and nothing is
@@ -13,8 +12,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
  */
 public final class ReadOnlySession {
 
-    private ReadOnlySession() {
-    }
+    private ReadOnlySession() {}
 
     /** Applies to the current transaction's session; call first thing in a read-only transaction. */
     public static void apply() {

@@ -1,15 +1,12 @@
 package org.pollwatch.comparisons;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.pollwatch.polls.service.PollReads;
 
 /**
@@ -22,11 +19,9 @@ import org.pollwatch.polls.service.PollReads;
 public class ComparisonReads {
 
     /** A comparison and the poll version it was computed for (the ETag's part). */
-    public record Versioned<T>(int version, T value) {
-    }
+    public record Versioned<T>(int version, T value) {}
 
-    record Key(String kind, long pollId, int version, long questionId, List<String> parameters) {
-    }
+    record Key(String kind, long pollId, int version, long questionId, List<String> parameters) {}
 
     private final PollReads polls;
     private final CaffeineCache cache;
@@ -46,7 +41,8 @@ public class ComparisonReads {
      * computed by {@code compute} unless kept. Failures (problems) are not kept.
      */
     @SuppressWarnings("unchecked")
-    public <T> T read(String kind, long pollId, int version, long questionId, List<String> parameters, Supplier<T> compute) {
+    public <T> T read(
+            String kind, long pollId, int version, long questionId, List<String> parameters, Supplier<T> compute) {
         Key key = new Key(kind, pollId, version, questionId, parameters);
         CompletableFuture<Object> cached = cache.getIfPresent(key);
         if (cached != null) {

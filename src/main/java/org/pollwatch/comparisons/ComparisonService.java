@@ -1,5 +1,7 @@
 package org.pollwatch.comparisons;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,10 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.pollwatch.common.ReadOnlySession;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
@@ -38,9 +36,13 @@ public class ComparisonService {
         ReadOnlySession.apply();
         Question question = questionOfPoll(pollId, questionId);
         if (question.multipleAnswers) {
-            throw new ProblemException(422, "Lead test does not apply", "Question " + questionId
-                    + " allows several answers, so its shares do not come from one multinomial sample and the"
-                    + " lead formula does not hold; compare subgroups or polls instead", List.of());
+            throw new ProblemException(
+                    422,
+                    "Lead test does not apply",
+                    "Question " + questionId
+                            + " allows several answers, so its shares do not come from one multinomial sample and the"
+                            + " lead formula does not hold; compare subgroups or polls instead",
+                    List.of());
         }
         List<OptionResult> byShare = byShareDescending(question.options);
         OptionResult a = blank(labelA) ? pick(byShare, 0, "a") : option(question, "a", labelA);
@@ -66,14 +68,24 @@ public class ComparisonService {
         TestFigures figures = TestFigures.of(test);
         notes.addAll(figures.notes());
         notes.addAll(caveats(question.poll));
-        return new LeadComparison(question.poll.id, question.id, question.wording, level.percent(),
-                ShareView.of(a.label, a.percentage, design, level), ShareView.of(b.label, b.percentage, design, level),
+        return new LeadComparison(
+                question.poll.id,
+                question.id,
+                question.wording,
+                level.percent(),
+                ShareView.of(a.label, a.percentage, design, level),
+                ShareView.of(b.label, b.percentage, design, level),
                 a.percentage.subtract(b.percentage).doubleValue(),
-                figures.marginOfError(), figures.interval(), figures.z(), figures.pValue(), figures.verdict(),
+                figures.marginOfError(),
+                figures.interval(),
+                figures.z(),
+                figures.pValue(),
+                figures.verdict(),
                 figures.minimumSampleSizeForSignificance(),
                 SampleSizeView.of(question.poll.sampleSize, question.poll.marginOfError, design),
                 figures.formula(),
-                ComparisonSummaries.lead(a.label, b.label, a.percentage.doubleValue(), b.percentage.doubleValue(), test, design),
+                ComparisonSummaries.lead(
+                        a.label, b.label, a.percentage.doubleValue(), b.percentage.doubleValue(), test, design),
                 notes);
     }
 
@@ -95,8 +107,8 @@ public class ComparisonService {
 
         SampleDesign currentDesign = design(current.poll);
         SampleDesign previousDesign = design(previous.poll);
-        DifferenceTest test = DifferenceTest.change(Points.share(now.percentage), currentDesign,
-                Points.share(before.percentage), previousDesign, level);
+        DifferenceTest test = DifferenceTest.change(
+                Points.share(now.percentage), currentDesign, Points.share(before.percentage), previousDesign, level);
         TestFigures figures = TestFigures.of(test);
         List<String> notes = new ArrayList<>(figures.notes());
         notes.addAll(caveats(current.poll));
@@ -105,20 +117,42 @@ public class ComparisonService {
             notes.add("The polls come from different pollsters; part of the change may be a house effect, "
                     + "which sampling error does not cover.");
         }
-        return new ChangeComparison(now.label, current.wording, level.percent(),
-                side(current, now, currentDesign, level), side(previous, before, previousDesign, level),
+        return new ChangeComparison(
+                now.label,
+                current.wording,
+                level.percent(),
+                side(current, now, currentDesign, level),
+                side(previous, before, previousDesign, level),
                 now.percentage.subtract(before.percentage).doubleValue(),
-                figures.marginOfError(), figures.interval(), figures.z(), figures.pValue(), figures.verdict(),
-                figures.minimumSampleSizeForSignificance(), figures.formula(),
-                ComparisonSummaries.change(now.label, before.percentage.doubleValue(), previous.poll.fieldEnd,
-                        previousDesign, now.percentage.doubleValue(), current.poll.fieldEnd, currentDesign, test),
+                figures.marginOfError(),
+                figures.interval(),
+                figures.z(),
+                figures.pValue(),
+                figures.verdict(),
+                figures.minimumSampleSizeForSignificance(),
+                figures.formula(),
+                ComparisonSummaries.change(
+                        now.label,
+                        before.percentage.doubleValue(),
+                        previous.poll.fieldEnd,
+                        previousDesign,
+                        now.percentage.doubleValue(),
+                        current.poll.fieldEnd,
+                        currentDesign,
+                        test),
                 notes);
     }
 
     /** One option in subgroup a vs subgroup b of one dimension; each subgroup with its own sample size. */
     @Transactional
-    public SubgroupComparison subgroups(long pollId, long questionId, String dimensionName, String labelA, String labelB,
-                                        String optionLabel, ConfidenceLevel level) {
+    public SubgroupComparison subgroups(
+            long pollId,
+            long questionId,
+            String dimensionName,
+            String labelA,
+            String labelB,
+            String optionLabel,
+            ConfidenceLevel level) {
         ReadOnlySession.apply();
         Question question = questionOfPoll(pollId, questionId);
         Map<String, List<SubgroupResult>> byDimension = question.subgroups.stream()
@@ -128,32 +162,54 @@ public class ComparisonService {
         }
         String dimension = dimension(byDimension, dimensionName);
         List<SubgroupResult> groups = byDimension.get(dimension);
-        SubgroupResult a = blank(labelA) ? onlyTwo(groups, dimension, "a", 0) : subgroup(groups, dimension, "a", labelA);
-        SubgroupResult b = blank(labelB) ? onlyTwo(groups, dimension, "b", 1) : subgroup(groups, dimension, "b", labelB);
+        SubgroupResult a =
+                blank(labelA) ? onlyTwo(groups, dimension, "a", 0) : subgroup(groups, dimension, "a", labelA);
+        SubgroupResult b =
+                blank(labelB) ? onlyTwo(groups, dimension, "b", 1) : subgroup(groups, dimension, "b", labelB);
         if (a.id.equals(b.id)) {
             throw ProblemException.invalidField("b", "must be another subgroup than a ('" + a.label + "')");
         }
-        OptionResult option = blank(optionLabel) ? byShareDescending(question.options).get(0)
+        OptionResult option = blank(optionLabel)
+                ? byShareDescending(question.options).get(0)
                 : option(question, "option", optionLabel);
         BigDecimal percentA = shareOf(a, option);
         BigDecimal percentB = shareOf(b, option);
 
         SampleDesign designA = subgroupDesign(a);
         SampleDesign designB = subgroupDesign(b);
-        DifferenceTest test = DifferenceTest.subgroupDifference(Points.share(percentA), designA,
-                Points.share(percentB), designB, level);
+        DifferenceTest test = DifferenceTest.subgroupDifference(
+                Points.share(percentA), designA, Points.share(percentB), designB, level);
         TestFigures figures = TestFigures.of(test);
         List<String> notes = new ArrayList<>(figures.notes());
         notes.addAll(caveats(question.poll));
-        notes.add("Subgroup sizes are treated as simple random samples: the poll's design effect, if any, is not applied.");
-        return new SubgroupComparison(question.poll.id, question.id, question.wording, dimension, option.label,
-                level.percent(), subgroupSide(a, percentA, option, designA, level),
+        notes.add(
+                "Subgroup sizes are treated as simple random samples: the poll's design effect, if any, is not applied.");
+        return new SubgroupComparison(
+                question.poll.id,
+                question.id,
+                question.wording,
+                dimension,
+                option.label,
+                level.percent(),
+                subgroupSide(a, percentA, option, designA, level),
                 subgroupSide(b, percentB, option, designB, level),
                 percentA.subtract(percentB).doubleValue(),
-                figures.marginOfError(), figures.interval(), figures.z(), figures.pValue(), figures.verdict(),
-                figures.minimumSampleSizeForSignificance(), figures.formula(),
-                ComparisonSummaries.subgroupDifference(option.label, a.label, percentA.doubleValue(), designA,
-                        b.label, percentB.doubleValue(), designB, test),
+                figures.marginOfError(),
+                figures.interval(),
+                figures.z(),
+                figures.pValue(),
+                figures.verdict(),
+                figures.minimumSampleSizeForSignificance(),
+                figures.formula(),
+                ComparisonSummaries.subgroupDifference(
+                        option.label,
+                        a.label,
+                        percentA.doubleValue(),
+                        designA,
+                        b.label,
+                        percentB.doubleValue(),
+                        designB,
+                        test),
                 notes);
     }
 
@@ -177,8 +233,8 @@ public class ComparisonService {
 
     private static void refuseRetracted(Poll poll) {
         if (poll.status == PollStatus.RETRACTED) {
-            throw ProblemException.conflict("Poll " + poll.id + " is retracted (" + poll.retractionReason
-                    + ") and is left out of comparisons");
+            throw ProblemException.conflict(
+                    "Poll " + poll.id + " is retracted (" + poll.retractionReason + ") and is left out of comparisons");
         }
     }
 
@@ -186,17 +242,23 @@ public class ComparisonService {
         Question previous = Question.findWithPoll(againstId)
                 .orElseThrow(() -> ProblemException.notFound("No question with id " + againstId));
         if (previous.poll.id.equals(current.poll.id)) {
-            throw ProblemException.invalidField("against", "must be a question of another poll than question "
-                    + current.id + " (poll " + current.poll.id + ")");
+            throw ProblemException.invalidField(
+                    "against",
+                    "must be a question of another poll than question " + current.id + " (poll " + current.poll.id
+                            + ")");
         }
         if (!sameWording(current, previous)) {
-            throw ProblemException.invalidField("against", "question " + againstId + " asks '" + previous.wording
-                    + "', not '" + current.wording + "'; only questions with the same wording can be compared");
+            throw ProblemException.invalidField(
+                    "against",
+                    "question " + againstId + " asks '" + previous.wording + "', not '" + current.wording
+                            + "'; only questions with the same wording can be compared");
         }
         if (previous.poll.fieldEnd.isAfter(current.poll.fieldEnd)) {
-            throw ProblemException.invalidField("against", "must be a question of an earlier poll: its fieldwork ended "
-                    + previous.poll.fieldEnd + ", after question " + current.id + "'s (" + current.poll.fieldEnd
-                    + "); swap question and against");
+            throw ProblemException.invalidField(
+                    "against",
+                    "must be a question of an earlier poll: its fieldwork ended "
+                            + previous.poll.fieldEnd + ", after question " + current.id + "'s (" + current.poll.fieldEnd
+                            + "); swap question and against");
         }
         refuseRetracted(previous.poll);
         return previous;
@@ -205,11 +267,17 @@ public class ComparisonService {
     /** The latest poll of the same pollster, with fieldwork ending strictly earlier, that asked the same wording. */
     private static Question previousAsking(Question current) {
         List<Question> candidates = Question.find(
-                "select q from Question q join fetch q.poll p join fetch p.pollster "
-                        + "where p.pollster = ?1 and p.id <> ?2 and p.status <> ?3 and p.fieldEnd < ?4 "
-                        + "order by p.fieldEnd desc, p.id desc",
-                current.poll.pollster, current.poll.id, PollStatus.RETRACTED, current.poll.fieldEnd).list();
-        return candidates.stream().filter(q -> sameWording(q, current)).findFirst()
+                        "select q from Question q join fetch q.poll p join fetch p.pollster "
+                                + "where p.pollster = ?1 and p.id <> ?2 and p.status <> ?3 and p.fieldEnd < ?4 "
+                                + "order by p.fieldEnd desc, p.id desc",
+                        current.poll.pollster,
+                        current.poll.id,
+                        PollStatus.RETRACTED,
+                        current.poll.fieldEnd)
+                .list();
+        return candidates.stream()
+                .filter(q -> sameWording(q, current))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No earlier poll by " + current.poll.pollster.name
                         + " asked '" + current.wording + "'; pass 'against' to choose the question to compare with"));
     }
@@ -224,22 +292,30 @@ public class ComparisonService {
     }
 
     private static OptionResult option(Question question, String parameter, String label) {
-        return question.option(label.trim()).orElseThrow(() -> ProblemException.invalidField(parameter,
-                "question " + question.id + " has no option '" + label + "'; options are " + labels(question.options)));
+        return question.option(label.trim())
+                .orElseThrow(() -> ProblemException.invalidField(
+                        parameter,
+                        "question " + question.id + " has no option '" + label + "'; options are "
+                                + labels(question.options)));
     }
 
     /** The option must exist in both questions; the valid values listed are the labels they share. */
     private static OptionResult optionIn(Question question, String label, String which, Question other) {
         return question.option(label).orElseThrow(() -> {
-            List<OptionResult> common = question.options.stream().filter(o -> other.option(o.label).isPresent()).toList();
-            return ProblemException.invalidField("option", which + " has no option '" + label
-                    + "'; options in both questions are " + labels(common));
+            List<OptionResult> common = question.options.stream()
+                    .filter(o -> other.option(o.label).isPresent())
+                    .toList();
+            return ProblemException.invalidField(
+                    "option",
+                    which + " has no option '" + label + "'; options in both questions are " + labels(common));
         });
     }
 
     private static List<OptionResult> byShareDescending(List<OptionResult> options) {
         // Stable sort: equal shares keep the published order.
-        return options.stream().sorted(Comparator.comparing((OptionResult o) -> o.percentage).reversed()).toList();
+        return options.stream()
+                .sorted(Comparator.comparing((OptionResult o) -> o.percentage).reversed())
+                .toList();
     }
 
     private static OptionResult pick(List<OptionResult> options, int index, String parameter) {
@@ -250,7 +326,9 @@ public class ComparisonService {
     }
 
     private static OptionResult firstOtherThan(List<OptionResult> options, OptionResult taken) {
-        return options.stream().filter(o -> !o.id.equals(taken.id)).findFirst()
+        return options.stream()
+                .filter(o -> !o.id.equals(taken.id))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.invalidField("b", "the question has only one option"));
     }
 
@@ -259,40 +337,57 @@ public class ComparisonService {
             if (byDimension.size() == 1) {
                 return byDimension.keySet().iterator().next();
             }
-            throw ProblemException.invalidField("dimension", "is required when a question has several dimensions; "
-                    + "dimensions are " + quoted(byDimension.keySet()));
+            throw ProblemException.invalidField(
+                    "dimension",
+                    "is required when a question has several dimensions; " + "dimensions are "
+                            + quoted(byDimension.keySet()));
         }
-        return byDimension.keySet().stream().filter(d -> d.equalsIgnoreCase(name.trim())).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("dimension", "no dimension '" + name
-                        + "'; dimensions are " + quoted(byDimension.keySet())));
+        return byDimension.keySet().stream()
+                .filter(d -> d.equalsIgnoreCase(name.trim()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "dimension", "no dimension '" + name + "'; dimensions are " + quoted(byDimension.keySet())));
     }
 
-    private static SubgroupResult subgroup(List<SubgroupResult> groups, String dimension, String parameter, String label) {
-        return groups.stream().filter(s -> s.label.equalsIgnoreCase(label.trim())).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField(parameter, "no subgroup '" + label + "' in dimension '"
-                        + dimension + "'; subgroups are " + quoted(groups.stream().map(s -> s.label).toList())));
+    private static SubgroupResult subgroup(
+            List<SubgroupResult> groups, String dimension, String parameter, String label) {
+        return groups.stream()
+                .filter(s -> s.label.equalsIgnoreCase(label.trim()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalidField(
+                        parameter,
+                        "no subgroup '" + label + "' in dimension '" + dimension + "'; subgroups are "
+                                + quoted(groups.stream().map(s -> s.label).toList())));
     }
 
     /** a and b may be left out only when the dimension has exactly two subgroups. */
     private static SubgroupResult onlyTwo(List<SubgroupResult> groups, String dimension, String parameter, int index) {
         if (groups.size() != 2) {
-            throw ProblemException.invalidField(parameter, "is required when dimension '" + dimension
-                    + "' has other than two subgroups; subgroups are " + quoted(groups.stream().map(s -> s.label).toList()));
+            throw ProblemException.invalidField(
+                    parameter,
+                    "is required when dimension '" + dimension + "' has other than two subgroups; subgroups are "
+                            + quoted(groups.stream().map(s -> s.label).toList()));
         }
         return groups.get(index);
     }
 
     private static BigDecimal shareOf(SubgroupResult subgroup, OptionResult option) {
-        return Optional.ofNullable(subgroup.shares.get(option)).or(() -> subgroup.share(option.label))
-                .orElseThrow(() -> ProblemException.invalidField("option", "subgroup '" + subgroup.label
-                        + "' has no result for option '" + option.label + "'; its options are "
-                        + quoted(subgroup.shares.keySet().stream().map(o -> o.label).toList())));
+        return Optional.ofNullable(subgroup.shares.get(option))
+                .or(() -> subgroup.share(option.label))
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "option",
+                        "subgroup '" + subgroup.label
+                                + "' has no result for option '" + option.label + "'; its options are "
+                                + quoted(subgroup.shares.keySet().stream()
+                                        .map(o -> o.label)
+                                        .toList())));
     }
 
     // --- samples and views -----------------------------------------------------------------------------------
 
     private static SampleDesign design(Poll poll) {
-        return new SampleDesign(poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
+        return new SampleDesign(
+                poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
                 poll.marginOfError == null ? null : Points.share(poll.marginOfError));
     }
 
@@ -300,17 +395,32 @@ public class ComparisonService {
         return subgroup.sampleSize == null ? SampleDesign.unknown() : SampleDesign.ofSampleSize(subgroup.sampleSize);
     }
 
-    private static PollShareView side(Question question, OptionResult option, SampleDesign design, ConfidenceLevel level) {
+    private static PollShareView side(
+            Question question, OptionResult option, SampleDesign design, ConfidenceLevel level) {
         ShareView share = ShareView.of(option.label, option.percentage, design, level);
-        return new PollShareView(question.poll.id, question.id, question.poll.pollster.slug, question.poll.fieldEnd,
-                share.share(), share.marginOfError(), share.wilsonInterval(),
+        return new PollShareView(
+                question.poll.id,
+                question.id,
+                question.poll.pollster.slug,
+                question.poll.fieldEnd,
+                share.share(),
+                share.marginOfError(),
+                share.wilsonInterval(),
                 SampleSizeView.of(question.poll.sampleSize, question.poll.marginOfError, design));
     }
 
-    private static SubgroupShareView subgroupSide(SubgroupResult subgroup, BigDecimal percentage, OptionResult option,
-                                                  SampleDesign design, ConfidenceLevel level) {
+    private static SubgroupShareView subgroupSide(
+            SubgroupResult subgroup,
+            BigDecimal percentage,
+            OptionResult option,
+            SampleDesign design,
+            ConfidenceLevel level) {
         ShareView share = ShareView.of(option.label, percentage, design, level);
-        return new SubgroupShareView(subgroup.label, share.share(), share.marginOfError(), share.wilsonInterval(),
+        return new SubgroupShareView(
+                subgroup.label,
+                share.share(),
+                share.marginOfError(),
+                share.wilsonInterval(),
                 SampleSizeView.of(subgroup.sampleSize, null, design));
     }
 

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.pollwatch.stats.DifferenceTest;
 import org.pollwatch.stats.EffectiveSampleSize;
 import org.pollwatch.stats.SampleDesign;
@@ -25,12 +24,11 @@ public final class ComparisonSummaries {
     /** Below this a design effect is rounding noise and not worth a clause. */
     private static final double NOTABLE_DESIGN_EFFECT = 1.005;
 
-    private ComparisonSummaries() {
-    }
+    private ComparisonSummaries() {}
 
     /** E.g. "'A' leads 'B' by 15 points (51% vs 36%); with 1,000 respondents the lead's margin of error is ±5.7 points ...". */
-    public static String lead(String labelA, String labelB, double percentA, double percentB,
-                              DifferenceTest test, SampleDesign design) {
+    public static String lead(
+            String labelA, String labelB, double percentA, double percentB, DifferenceTest test, SampleDesign design) {
         double lead = percentA - percentB;
         String opening;
         if (rounded(lead).signum() == 0) {
@@ -44,10 +42,13 @@ public final class ComparisonSummaries {
         int level = test.level().percent();
         if (!test.significanceComputable()) {
             String reason = "; the source gives no sample size, so significance cannot be computed";
-            return opening + reason + test.minimumSampleSizeForSignificance().stream()
-                    .mapToObj(n -> "; the lead would be significant at " + level + "% with at least "
-                            + whole(n) + " respondents")
-                    .findFirst().orElse("") + ".";
+            return opening + reason
+                    + test.minimumSampleSizeForSignificance().stream()
+                            .mapToObj(n -> "; the lead would be significant at " + level + "% with at least " + whole(n)
+                                    + " respondents")
+                            .findFirst()
+                            .orElse("")
+                    + ".";
         }
         String conclusion = test.significant()
                 ? "so the lead is statistically significant"
@@ -58,8 +59,15 @@ public final class ComparisonSummaries {
     }
 
     /** E.g. "'A' rose from 45% to 51% (+6 points) between fieldwork ending 10 January 2024 and 25 January 2024; ...". */
-    public static String change(String option, double previousPercent, LocalDate previousEnd, SampleDesign previous,
-                                double currentPercent, LocalDate currentEnd, SampleDesign current, DifferenceTest test) {
+    public static String change(
+            String option,
+            double previousPercent,
+            LocalDate previousEnd,
+            SampleDesign previous,
+            double currentPercent,
+            LocalDate currentEnd,
+            SampleDesign current,
+            DifferenceTest test) {
         double change = currentPercent - previousPercent;
         String movement;
         BigDecimal shown = rounded(change);
@@ -73,22 +81,32 @@ public final class ComparisonSummaries {
                 + " and " + DATE.format(currentEnd);
         boolean previousUnknown = previous.effectiveSampleSize().isEmpty();
         boolean currentUnknown = current.effectiveSampleSize().isEmpty();
-        String missing = previousUnknown && currentUnknown ? "neither poll gives a sample size"
+        String missing = previousUnknown && currentUnknown
+                ? "neither poll gives a sample size"
                 : previousUnknown ? "the earlier poll gives no sample size" : "the later poll gives no sample size";
         return opening + twoSampleConclusion(test, "change", "poll", missing, previous, current);
     }
 
     /** E.g. "69% of Arab Israelis chose 'A' vs 47% of Jewish Israelis, a 22-point difference; ...". */
-    public static String subgroupDifference(String option, String labelA, double percentA, SampleDesign designA,
-                                            String labelB, double percentB, SampleDesign designB, DifferenceTest test) {
+    public static String subgroupDifference(
+            String option,
+            String labelA,
+            double percentA,
+            SampleDesign designA,
+            String labelB,
+            double percentB,
+            SampleDesign designB,
+            DifferenceTest test) {
         double difference = percentA - percentB;
         String opening = percent(percentA) + " of " + labelA + " chose " + quote(option) + " vs "
-                + percent(percentB) + " of " + labelB + (rounded(difference).signum() == 0
-                ? ", no difference"
-                : ", a " + oneDecimalOrWhole(Math.abs(difference)) + "-point difference");
+                + percent(percentB) + " of " + labelB
+                + (rounded(difference).signum() == 0
+                        ? ", no difference"
+                        : ", a " + oneDecimalOrWhole(Math.abs(difference)) + "-point difference");
         boolean aUnknown = designA.effectiveSampleSize().isEmpty();
         boolean bUnknown = designB.effectiveSampleSize().isEmpty();
-        String missing = aUnknown && bUnknown ? "the source gives no subgroup sample sizes"
+        String missing = aUnknown && bUnknown
+                ? "the source gives no subgroup sample sizes"
                 : "the source gives no sample size for " + (aUnknown ? labelA : labelB);
         return opening + twoSampleConclusion(test, "difference", "subgroup", missing, designA, designB);
     }
@@ -97,22 +115,26 @@ public final class ComparisonSummaries {
      * The second half of a change or subgroup sentence: the margin of error and verdict, or, when a
      * sample size is missing, why significance cannot be computed and the size that would make it.
      */
-    private static String twoSampleConclusion(DifferenceTest test, String what, String sample, String missing,
-                                              SampleDesign first, SampleDesign second) {
+    private static String twoSampleConclusion(
+            DifferenceTest test, String what, String sample, String missing, SampleDesign first, SampleDesign second) {
         int level = test.level().percent();
         if (!test.significanceComputable()) {
             return "; " + missing + ", so significance cannot be computed"
                     + test.minimumSampleSizeForSignificance().stream()
-                    .mapToObj(n -> "; the " + what + " would be significant at " + level + "% with at least "
-                            + whole(n) + " respondents in each " + sample)
-                    .findFirst().orElse("") + ".";
+                            .mapToObj(n -> "; the " + what + " would be significant at " + level + "% with at least "
+                                    + whole(n) + " respondents in each " + sample)
+                            .findFirst()
+                            .orElse("")
+                    + ".";
         }
         String conclusion = test.significant()
                 ? "so the " + what + " is statistically significant"
                 : "so the " + what + " is within the margin of error";
         return "; with " + respondents(first) + " and " + respondents(second)
-                + " the " + what + "'s margin of error is ±" + oneDecimal(Points.of(test.marginOfError().getAsDouble()))
-                + " points at " + level + "% confidence, " + conclusion + " (" + pValue(test.pValue().getAsDouble()) + ").";
+                + " the " + what + "'s margin of error is ±"
+                + oneDecimal(Points.of(test.marginOfError().getAsDouble()))
+                + " points at " + level + "% confidence, " + conclusion + " ("
+                + pValue(test.pValue().getAsDouble()) + ").";
     }
 
     /** How many respondents stand behind the figures, saying so when a design effect or a derivation changed n. */
@@ -124,14 +146,17 @@ public final class ComparisonSummaries {
         EffectiveSampleSize size = effective.get();
         return switch (size.basis()) {
             case REPORTED_SIZE -> whole(Math.round(design.sampleSize())) + " respondents";
-            case REPORTED_SIZE_AND_MARGIN -> size.designEffect() < NOTABLE_DESIGN_EFFECT
-                    ? whole(Math.round(design.sampleSize())) + " respondents"
-                    : whole(Math.round(design.sampleSize())) + " respondents (an effective " + whole(Math.round(size.value()))
-                            + " after the design effect implied by the reported ±"
-                            + oneDecimalOrWhole(Points.of(design.reportedMarginOfError())) + "-point margin)";
-            case DERIVED_FROM_MARGIN -> "about " + whole(Math.round(size.value()))
-                    + " respondents (implied by the reported ±"
-                    + oneDecimalOrWhole(Points.of(design.reportedMarginOfError())) + "-point margin)";
+            case REPORTED_SIZE_AND_MARGIN ->
+                size.designEffect() < NOTABLE_DESIGN_EFFECT
+                        ? whole(Math.round(design.sampleSize())) + " respondents"
+                        : whole(Math.round(design.sampleSize())) + " respondents (an effective "
+                                + whole(Math.round(size.value()))
+                                + " after the design effect implied by the reported ±"
+                                + oneDecimalOrWhole(Points.of(design.reportedMarginOfError())) + "-point margin)";
+            case DERIVED_FROM_MARGIN ->
+                "about " + whole(Math.round(size.value()))
+                        + " respondents (implied by the reported ±"
+                        + oneDecimalOrWhole(Points.of(design.reportedMarginOfError())) + "-point margin)";
         };
     }
 

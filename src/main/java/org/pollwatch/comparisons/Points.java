@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Conversions between stored percentages, proportions (what the statistics use) and points (what the API serves). */
 final class Points {
 
-    private Points() {
-    }
+    private Points() {}
 
     /** 51.0 percent -> 0.51, exactly as the decimal would be written, without a binary detour through 51.0 / 100. */
     static double share(BigDecimal percentage) {

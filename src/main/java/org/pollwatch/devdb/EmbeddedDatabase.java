@@ -1,11 +1,10 @@
 package org.pollwatch.devdb;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A real PostgreSQL server run from the zonky binaries, its data kept in a folder across restarts. */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -27,8 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .start();
-            LocalDatabase.createDatabaseIfAbsent("jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
-                    database, "postgres", "");
+            LocalDatabase.createDatabaseIfAbsent(
+                    "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", database, "postgres", "");
             return new EmbeddedDatabase(server, database);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + data, e);

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -25,15 +24,12 @@ public final class LocalDatabase {
     /** Survives dev-mode restarts, which reload classes but keep the JVM and the embedded server. */
     private static final String RESOLVED_URL_PROPERTY = "pollwatch.local-database.resolved-url";
 
-    private LocalDatabase() {
-    }
+    private LocalDatabase() {}
 
-    public record Settings(String host, int port, String database, String user, String password, Path dataDirectory) {
-    }
+    public record Settings(String host, int port, String database, String user, String password, Path dataDirectory) {}
 
     /** Where to connect, and as whom: the embedded server knows only its superuser "postgres". */
-    public record Target(String url, String user, String password) {
-    }
+    public record Target(String url, String user, String password) {}
 
     /** The database to use, chosen once per process; starts the embedded server if it is needed. */
     public static synchronized Target resolve(Settings settings) {
@@ -51,15 +47,22 @@ public final class LocalDatabase {
         String serverUrl = "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/postgres";
         if (answers(settings.host(), settings.port())
                 && createDatabaseIfAbsent(serverUrl, settings.database(), settings.user(), settings.password())) {
-            LOG.infof("Using the PostgreSQL server at %s:%d, database %s", settings.host(), settings.port(),
-                    settings.database());
-            return new Target("jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.database(),
-                    settings.user(), settings.password());
+            LOG.infof(
+                    "Using the PostgreSQL server at %s:%d, database %s",
+                    settings.host(), settings.port(), settings.database());
+            return new Target(
+                    "jdbc:postgresql://" + settings.host() + ":" + settings.port() + "/" + settings.database(),
+                    settings.user(),
+                    settings.password());
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDirectory(), settings.database());
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
-        LOG.infof("No usable PostgreSQL at %s:%d: started an embedded PostgreSQL on port %d, data kept in %s "
-                + "(delete that folder to start afresh)", settings.host(), settings.port(), embedded.port(),
+        LOG.infof(
+                "No usable PostgreSQL at %s:%d: started an embedded PostgreSQL on port %d, data kept in %s "
+                        + "(delete that folder to start afresh)",
+                settings.host(),
+                settings.port(),
+                embedded.port(),
                 settings.dataDirectory().toAbsolutePath());
         return new Target(embedded.url(), "postgres", "");
     }
@@ -76,7 +79,8 @@ public final class LocalDatabase {
     /** True when the database exists or was created; false when the server refused us (e.g. wrong password). */
     public static boolean createDatabaseIfAbsent(String serverUrl, String database, String user, String password) {
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password)) {
-            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, database);
                 try (ResultSet rows = exists.executeQuery()) {
                     if (rows.next()) {

@@ -1,16 +1,14 @@
 package org.pollwatch.devdb;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies {@code quarkus.datasource.jdbc.url} when none is configured, in dev mode or when
@@ -43,12 +41,21 @@ public class LocalDatabaseConfigSourceFactory implements ConfigSourceFactory {
         try {
             target = LocalDatabase.resolve(settings);
         } catch (NoClassDefFoundError e) {
-            throw new IllegalStateException("No datasource URL is configured and this build does not include the "
-                    + "embedded PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL, or run ./mvnw quarkus:dev", e);
+            throw new IllegalStateException(
+                    "No datasource URL is configured and this build does not include the "
+                            + "embedded PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL, or run ./mvnw quarkus:dev",
+                    e);
         }
-        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", target.url(),
-                "quarkus.datasource.username", target.user(), "quarkus.datasource.password", target.password()),
-                "pollwatch-local-database", ORDINAL));
+        return List.of(new PropertiesConfigSource(
+                Map.of(
+                        "quarkus.datasource.jdbc.url",
+                        target.url(),
+                        "quarkus.datasource.username",
+                        target.user(),
+                        "quarkus.datasource.password",
+                        target.password()),
+                "pollwatch-local-database",
+                ORDINAL));
     }
 
     @Override

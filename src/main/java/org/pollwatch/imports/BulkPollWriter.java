@@ -1,11 +1,12 @@
 package org.pollwatch.imports;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,15 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
+import org.pollwatch.polls.Population;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
-import org.pollwatch.polls.Population;
 
 /**
  * Stores imported single-question polls, each joined to a series, set by set: the rows go to a
@@ -54,12 +51,10 @@ public class BulkPollWriter {
             String wording,
             List<String> optionLabels,
             List<BigDecimal> percentages,
-            String choiceMapJson) {
-    }
+            String choiceMapJson) {}
 
     /** What one call stored: new polls, rows skipped as already stored, and the pollsters it looked up or created (slug to id). */
-    public record Written(int stored, int duplicates, Map<String, Long> pollsters) {
-    }
+    public record Written(int stored, int duplicates, Map<String, Long> pollsters) {}
 
     private static final String STAGING = """
             create temp table if not exists import_poll (
@@ -71,7 +66,8 @@ public class BulkPollWriter {
             ) on commit delete rows""";
 
     /** Rows already stored (by external reference) leave the staging table: they are the duplicates. */
-    private static final String DROP_STORED = "delete from import_poll r using poll p where p.external_ref = r.external_ref";
+    private static final String DROP_STORED =
+            "delete from import_poll r using poll p where p.external_ref = r.external_ref";
 
     private static final String[] INSERTS = {
         """
@@ -110,7 +106,9 @@ public class BulkPollWriter {
             Map<String, Long> resolved = createPollsters(connection, polls, pollsters);
             long[] pollIds = IdBlocks.take(connection, "poll_seq", polls.size());
             long[] questionIds = IdBlocks.take(connection, "question_seq", polls.size());
-            long[] optionIds = IdBlocks.take(connection, "option_result_seq",
+            long[] optionIds = IdBlocks.take(
+                    connection,
+                    "option_result_seq",
                     polls.stream().mapToInt(p -> p.optionLabels().size()).sum());
             try (Statement statement = connection.createStatement()) {
                 statement.execute(STAGING);
@@ -134,8 +132,14 @@ public class BulkPollWriter {
     }
 
     /** Streams the rows into the staging table, encoding as it goes (no chunk-sized buffer). */
-    private static void copy(PGConnection connection, List<StagedPoll> polls, long[] pollIds, long[] questionIds,
-            long[] optionIds, Map<String, Long> pollsters) throws SQLException {
+    private static void copy(
+            PGConnection connection,
+            List<StagedPoll> polls,
+            long[] pollIds,
+            long[] questionIds,
+            long[] optionIds,
+            Map<String, Long> pollsters)
+            throws SQLException {
         PGCopyOutputStream stream = new PGCopyOutputStream(connection, "copy import_poll from stdin", 1 << 16);
         try {
             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
@@ -147,13 +151,25 @@ public class BulkPollWriter {
                 for (int j = 0; j < poll.optionLabels().size(); j++) {
                     ids.add(optionIds[option++]);
                 }
-                rows.column(pollIds[i]).column(questionIds[i]).column(poll.externalRef())
-                        .column(pollsters.get(poll.pollsterSlug())).column(poll.sponsor())
-                        .column(poll.fieldStart()).column(poll.fieldEnd()).column(poll.population().name())
-                        .column(poll.country()).column(poll.sampleSize()).column(poll.tracking())
-                        .column(poll.sourceUrl()).column(poll.notes()).column(poll.wording())
-                        .arrayColumn(ids).arrayColumn(poll.optionLabels()).arrayColumn(poll.percentages())
-                        .column(poll.choiceMapJson()).endRow();
+                rows.column(pollIds[i])
+                        .column(questionIds[i])
+                        .column(poll.externalRef())
+                        .column(pollsters.get(poll.pollsterSlug()))
+                        .column(poll.sponsor())
+                        .column(poll.fieldStart())
+                        .column(poll.fieldEnd())
+                        .column(poll.population().name())
+                        .column(poll.country())
+                        .column(poll.sampleSize())
+                        .column(poll.tracking())
+                        .column(poll.sourceUrl())
+                        .column(poll.notes())
+                        .column(poll.wording())
+                        .arrayColumn(ids)
+                        .arrayColumn(poll.optionLabels())
+                        .arrayColumn(poll.percentages())
+                        .column(poll.choiceMapJson())
+                        .endRow();
             }
             out.flush();
             stream.endCopy();
@@ -172,7 +188,8 @@ public class BulkPollWriter {
      * and slow down as the tables grow. Best effort: a failure is logged, not raised.
      */
     public void refreshStatistics() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("analyze pollster, poll, question, option_result, series_question");
         } catch (SQLException e) {
             LOG.debugf("Could not refresh planner statistics: %s", e.getMessage());
@@ -180,8 +197,8 @@ public class BulkPollWriter {
     }
 
     /** Inserts the pollsters not yet in {@code ids} (a race with another import is settled by the slug's uniqueness). */
-    private static Map<String, Long> createPollsters(Connection connection, List<StagedPoll> polls, Map<String, Long> ids)
-            throws SQLException {
+    private static Map<String, Long> createPollsters(
+            Connection connection, List<StagedPoll> polls, Map<String, Long> ids) throws SQLException {
         // in slug order: imports creating the same pollsters at once then lock them in the same order
         Map<String, String> missing = new TreeMap<>();
         for (StagedPoll poll : polls) {
@@ -198,7 +215,8 @@ public class BulkPollWriter {
                 insert into pollster (id, slug, name)
                 select nextval('pollster_seq'), slug, name from unnest(?::text[], ?::text[]) as t (slug, name) order by slug
                 on conflict (slug) do nothing""");
-                PreparedStatement select = connection.prepareStatement("select slug, id from pollster where slug = any(?)")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select slug, id from pollster where slug = any(?)")) {
             insert.setArray(1, slugs);
             insert.setArray(2, connection.createArrayOf("text", missing.values().toArray()));
             insert.executeUpdate();

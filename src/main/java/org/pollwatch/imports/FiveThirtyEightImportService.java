@@ -1,5 +1,10 @@
 package org.pollwatch.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,15 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.jboss.logging.Logger;
 import org.pollwatch.imports.BulkPollWriter.StagedPoll;
 import org.pollwatch.imports.fivethirtyeight.CsvHeaderException;
@@ -79,14 +75,20 @@ public class FiveThirtyEightImportService {
         try {
             reader = new FiveThirtyEightPollReader(csv, answers);
         } catch (CsvHeaderException e) {
-            List<FieldError> errors = e.missingColumns().stream().map(c -> new FieldError(c, "missing column")).toList();
-            throw new ProblemException(400, "Invalid CSV header", e.getMessage(),
+            List<FieldError> errors = e.missingColumns().stream()
+                    .map(c -> new FieldError(c, "missing column"))
+                    .toList();
+            throw new ProblemException(
+                    400,
+                    "Invalid CSV header",
+                    e.getMessage(),
                     errors.isEmpty() ? List.of(new FieldError("(body)", "empty input: no header line")) : errors);
         }
         boolean[] created = new boolean[1];
         Target target = QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, created));
         Progress progress = new Progress();
-        try (reader; ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
+        try (reader;
+                ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
             List<PollRow> chunk = new ArrayList<>(CHUNK_SIZE);
             while (reader.hasNext()) {
                 PollRowResult result = reader.next();
@@ -114,15 +116,21 @@ public class FiveThirtyEightImportService {
                 changes.fire(new PollsChanged("import into series " + seriesKey));
             }
         }
-        LOG.infof("Imported into series %s: %d rows, %d accepted, %d duplicates, %d rejected", seriesKey,
-                progress.rowsRead, progress.accepted, progress.duplicates, progress.rejectedCount);
-        return new ImportReport(seriesKey, created[0], progress.rowsRead, progress.accepted, progress.duplicates,
-                progress.rejectedCount, progress.rejected);
+        LOG.infof(
+                "Imported into series %s: %d rows, %d accepted, %d duplicates, %d rejected",
+                seriesKey, progress.rowsRead, progress.accepted, progress.duplicates, progress.rejectedCount);
+        return new ImportReport(
+                seriesKey,
+                created[0],
+                progress.rowsRead,
+                progress.accepted,
+                progress.duplicates,
+                progress.rejectedCount,
+                progress.rejected);
     }
 
     /** The series an import fills, and per answer column the choice it maps to. */
-    private record Target(long seriesId, Map<String, String> choiceOf) {
-    }
+    private record Target(long seriesId, Map<String, String> choiceOf) {}
 
     /** The series (created from the answer columns if absent) and, per answer column, the choice it maps to. */
     private Target series(String key, List<String> answers, boolean[] created) {
@@ -141,9 +149,17 @@ public class FiveThirtyEightImportService {
         List<FieldError> errors = new ArrayList<>();
         for (String answer : answers) {
             final Series s = series;
-            series.choice(answer).ifPresentOrElse(c -> choiceOf.put(answer, c.key),
-                    () -> errors.add(new FieldError("answers", "column '" + answer + "' matches no choice of series '"
-                            + s.seriesKey + "' (" + String.join(", ", s.choices.stream().map(c -> c.key).toList()) + ")")));
+            series.choice(answer)
+                    .ifPresentOrElse(
+                            c -> choiceOf.put(answer, c.key),
+                            () -> errors.add(new FieldError(
+                                    "answers",
+                                    "column '" + answer + "' matches no choice of series '" + s.seriesKey + "' ("
+                                            + String.join(
+                                                    ", ",
+                                                    s.choices.stream()
+                                                            .map(c -> c.key)
+                                                            .toList()) + ")")));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid import", errors);
@@ -158,20 +174,28 @@ public class FiveThirtyEightImportService {
             return false;
         }
         // PostgreSQL text cannot hold the NUL character: such a row would fail its whole chunk
-        String withNul = hasNul(row.pollster()) ? "pollster" : hasNul(row.sponsor()) ? "sponsor"
-                : hasNul(row.text()) ? "text" : hasNul(row.url()) ? "url" : null;
+        String withNul = hasNul(row.pollster())
+                ? "pollster"
+                : hasNul(row.sponsor()) ? "sponsor" : hasNul(row.text()) ? "text" : hasNul(row.url()) ? "url" : null;
         if (withNul != null) {
             progress.reject(row.line(), withNul, "contains a NUL character");
             return false;
         }
         if (row.party() != null && !row.party().equalsIgnoreCase("all")) {
-            progress.reject(row.line(), "party", "only whole-sample results (party 'all') can be imported, not '" + row.party() + "'");
+            progress.reject(
+                    row.line(),
+                    "party",
+                    "only whole-sample results (party 'all') can be imported, not '" + row.party() + "'");
             return false;
         }
-        BigDecimal total = row.answers().values().stream().map(FiveThirtyEightImportService::percent)
+        BigDecimal total = row.answers().values().stream()
+                .map(FiveThirtyEightImportService::percent)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(MAX_TOTAL) > 0) {
-            progress.reject(row.line(), null, "answers sum to " + total.stripTrailingZeros().toPlainString() + ", more than 100");
+            progress.reject(
+                    row.line(),
+                    null,
+                    "answers sum to " + total.stripTrailingZeros().toPlainString() + ", more than 100");
             return false;
         }
         if (row.pollster().length() > 200) {
@@ -225,10 +249,11 @@ public class FiveThirtyEightImportService {
             int number = ++chunks;
             pending.addLast(writers.submit(() -> {
                 long start = System.nanoTime();
-                BulkPollWriter.Written written = QuarkusTransaction.requiringNew()
-                        .call(() -> writer.write(target.seriesId(), polls, pollsters));
-                LOG.debugf("Import chunk %d: %d polls stored in %.1f ms", (Object) number, (Object) polls.size(),
-                        (Object) ((System.nanoTime() - start) / 1e6));
+                BulkPollWriter.Written written =
+                        QuarkusTransaction.requiringNew().call(() -> writer.write(target.seriesId(), polls, pollsters));
+                LOG.debugf(
+                        "Import chunk %d: %d polls stored in %.1f ms",
+                        (Object) number, (Object) polls.size(), (Object) ((System.nanoTime() - start) / 1e6));
                 // chunks 1, 4, 16...: plans made while the tables were small would otherwise stay in use
                 if (Integer.bitCount(number) == 1 && Integer.numberOfTrailingZeros(number) % 2 == 0) {
                     writer.refreshStatistics();
@@ -274,16 +299,21 @@ public class FiveThirtyEightImportService {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Import interrupted", e);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
             }
             progress.accepted += written.stored();
             progress.duplicates += written.duplicates();
             progress.pollsters.putAll(written.pollsters());
         }
-
     }
 
-    private StagedPoll stage(PollRow row, String ref, List<String> answers, Map<String, String> choiceOf,
+    private StagedPoll stage(
+            PollRow row,
+            String ref,
+            List<String> answers,
+            Map<String, String> choiceOf,
             Map<List<String>, String> choiceMaps) {
         List<String> labels = new ArrayList<>(answers.size());
         List<BigDecimal> percentages = new ArrayList<>(answers.size());
@@ -303,19 +333,40 @@ public class FiveThirtyEightImportService {
                 throw new IllegalStateException(e);
             }
         });
-        String url = row.url() != null && row.url().length() <= 1000 && row.url().matches("https?://\\S+") ? row.url() : null;
-        return new StagedPoll(ref, slug(row.pollster()), truncate(row.pollster().trim(), 200), truncate(row.sponsor(), 200),
-                row.startDate(), row.endDate(), population(row.population()), "US", row.sampleSize(),
-                Boolean.TRUE.equals(row.tracking()), url,
+        String url =
+                row.url() != null && row.url().length() <= 1000 && row.url().matches("https?://\\S+")
+                        ? row.url()
+                        : null;
+        return new StagedPoll(
+                ref,
+                slug(row.pollster()),
+                truncate(row.pollster().trim(), 200),
+                truncate(row.sponsor(), 200),
+                row.startDate(),
+                row.endDate(),
+                population(row.population()),
+                "US",
+                row.sampleSize(),
+                Boolean.TRUE.equals(row.tracking()),
+                url,
                 "Imported from FiveThirtyEight (line " + row.line() + ")"
                         + (row.datesSwapped() ? "; start and end dates were swapped in the file" : ""),
-                row.text() == null ? "(wording not given)" : truncate(row.text(), 2000), labels, percentages, choiceMap);
+                row.text() == null ? "(wording not given)" : truncate(row.text(), 2000),
+                labels,
+                percentages,
+                choiceMap);
     }
 
     /** Stable reference of a row: the same poll in a later download of the file gets the same one. */
     static String externalRef(PollRow row) {
-        String identity = String.join("|", row.pollster().trim().toLowerCase(Locale.ROOT), row.startDate().toString(),
-                row.endDate().toString(), row.population(), nullToEmpty(row.text()), nullToEmpty(row.url()));
+        String identity = String.join(
+                "|",
+                row.pollster().trim().toLowerCase(Locale.ROOT),
+                row.startDate().toString(),
+                row.endDate().toString(),
+                row.population(),
+                nullToEmpty(row.text()),
+                nullToEmpty(row.url()));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return REF_PREFIX + HexFormat.of().formatHex(hash);
@@ -327,7 +378,8 @@ public class FiveThirtyEightImportService {
     /** Pollster slug from its name: "SurveyUSA" -> "surveyusa", "Marist College" -> "marist-college". */
     static String slug(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > 80) {
             slug = slug.substring(0, 80).replaceAll("-+$", "");
         }
@@ -372,7 +424,9 @@ public class FiveThirtyEightImportService {
     private record RefKey(long high, long low) {
         static RefKey of(String ref) {
             int hex = REF_PREFIX.length();
-            return new RefKey(Long.parseUnsignedLong(ref, hex, hex + 16, 16), Long.parseUnsignedLong(ref, hex + 16, hex + 32, 16));
+            return new RefKey(
+                    Long.parseUnsignedLong(ref, hex, hex + 16, 16),
+                    Long.parseUnsignedLong(ref, hex + 16, hex + 32, 16));
         }
     }
 

@@ -16,14 +16,13 @@ final class IdBlocks {
 
     static final int BLOCK = 50;
 
-    private IdBlocks() {
-    }
+    private IdBlocks() {}
 
     static long[] take(Connection connection, String sequence, int count) throws SQLException {
         long[] ids = new long[count];
         int filled = 0;
-        try (PreparedStatement next = connection.prepareStatement(
-                "select nextval('" + sequence + "') from generate_series(1, ?)")) {
+        try (PreparedStatement next =
+                connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
             while (filled < count) {
                 next.setInt(1, (count - filled + BLOCK - 1) / BLOCK);
                 try (ResultSet values = next.executeQuery()) {

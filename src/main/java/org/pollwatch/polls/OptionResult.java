@@ -1,15 +1,13 @@
 package org.pollwatch.polls;
 
-import java.math.BigDecimal;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.math.BigDecimal;
 
 /** An answer option and its whole-sample percentage (0-100, one decimal). "Don't know" is an option like any other. */
 @Entity

@@ -3,7 +3,6 @@ package org.pollwatch.polls;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A poll in a list: its facts and its questions' wordings, without results. */
@@ -24,6 +23,5 @@ public record PollSummary(
         List<QuestionRef> questions) {
 
     @Schema(name = "QuestionRef")
-    public record QuestionRef(long id, String wording, List<String> topics) {
-    }
+    public record QuestionRef(long id, String wording, List<String> topics) {}
 }

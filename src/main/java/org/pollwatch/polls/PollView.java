@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored poll as the API serves it. */
@@ -22,13 +21,19 @@ public record PollView(
         String country,
         String region,
         SurveyMode mode,
-        @Schema(nullable = true, description = "Null when the source does not give it") Integer sampleSize,
+
+        @Schema(nullable = true, description = "Null when the source does not give it")
+        Integer sampleSize,
+
         @Schema(nullable = true) BigDecimal marginOfError,
         String weighting,
         String language,
         String sourceUrl,
         String notes,
-        @Schema(description = "Whether the poll is a daily (rolling) tracking poll") boolean tracking,
+
+        @Schema(description = "Whether the poll is a daily (rolling) tracking poll")
+        boolean tracking,
+
         PollStatus status,
         @Schema(nullable = true) Retraction retraction,
         int version,
@@ -37,24 +42,31 @@ public record PollView(
         List<QuestionView> questions) {
 
     @Schema(name = "PollsterRef")
-    public record PollsterRef(String slug, String name) {
-    }
+    public record PollsterRef(String slug, String name) {}
 
     @Schema(name = "Retraction")
-    public record Retraction(String reason, OffsetDateTime retractedAt) {
-    }
+    public record Retraction(String reason, OffsetDateTime retractedAt) {}
 
     @Schema(name = "Question")
-    public record QuestionView(long id, int position, String wording, List<String> topics, boolean multipleAnswers,
-            List<OptionView> options, List<SubgroupView> subgroups) {
-    }
+    public record QuestionView(
+            long id,
+            int position,
+            String wording,
+            List<String> topics,
+            boolean multipleAnswers,
+            List<OptionView> options,
+            List<SubgroupView> subgroups) {}
 
     @Schema(name = "Option")
-    public record OptionView(long id, int position, String label, BigDecimal percentage) {
-    }
+    public record OptionView(long id, int position, String label, BigDecimal percentage) {}
 
     @Schema(name = "Subgroup")
-    public record SubgroupView(long id, String dimension, String label, Integer sampleSize,
-            @Schema(description = "Percent per option label") Map<String, BigDecimal> percentages) {
-    }
+    public record SubgroupView(
+            long id,
+            String dimension,
+            String label,
+            Integer sampleSize,
+
+            @Schema(description = "Percent per option label")
+            Map<String, BigDecimal> percentages) {}
 }

@@ -6,5 +6,4 @@ package org.pollwatch.polls;
  *
  * @param reason what changed, for logs
  */
-public record PollsChanged(String reason) {
-}
+public record PollsChanged(String reason) {}

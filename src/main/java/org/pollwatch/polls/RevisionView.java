@@ -1,14 +1,14 @@
 package org.pollwatch.polls;
 
 import java.time.OffsetDateTime;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An earlier version of a poll: what it said before a revision replaced it. */
 @Schema(name = "PollRevision")
 public record RevisionView(
-        @Schema(description = "The poll version this snapshot holds") int revision,
+        @Schema(description = "The poll version this snapshot holds")
+        int revision,
+
         @Schema(description = "When it was replaced") OffsetDateTime replacedAt,
         String reason,
-        PollView poll) {
-}
+        PollView poll) {}

@@ -1,16 +1,13 @@
 package org.pollwatch.pollsters;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.panache.common.Sort;
-
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.hibernate.annotations.CreationTimestamp;
 
 /** An organisation that conducts polls. Identified in the API by its slug. */

@@ -1,10 +1,8 @@
 package org.pollwatch.pollsters;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
 import org.pollwatch.problems.ProblemException;
 
 @ApplicationScoped

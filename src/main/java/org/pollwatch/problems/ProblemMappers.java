@@ -1,10 +1,11 @@
 package org.pollwatch.problems;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -13,14 +14,10 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -59,8 +56,13 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonParseException) {
-            return respond(new Problem("about:blank", "Malformed JSON", 400,
-                    "The request body is not valid JSON: " + e.getOriginalMessage(), path(uri), List.of()));
+            return respond(new Problem(
+                    "about:blank",
+                    "Malformed JSON",
+                    400,
+                    "The request body is not valid JSON: " + e.getOriginalMessage(),
+                    path(uri),
+                    List.of()));
         }
         String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "";
         String message;
@@ -74,8 +76,8 @@ public class ProblemMappers {
             message = e.getOriginalMessage();
         }
         List<FieldError> errors = List.of(new FieldError(field.isEmpty() ? "(body)" : field, message));
-        return respond(new Problem("about:blank", "Invalid request body", 400,
-                errors.get(0).field() + ": " + message, path(uri), errors));
+        return respond(new Problem(
+                "about:blank", "Invalid request body", 400, errors.get(0).field() + ": " + message, path(uri), errors));
     }
 
     @ServerExceptionMapper
@@ -87,25 +89,38 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);
         }
-        return respond(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
-                e.getMessage(), path(uri), List.of()));
+        return respond(new Problem(
+                "about:blank", status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), path(uri), List.of()));
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
-        return respond(new Problem("about:blank", "Conflict", 409,
-                "The resource was changed by another request; read it again and retry", path(uri), List.of()));
+        return respond(new Problem(
+                "about:blank",
+                "Conflict",
+                409,
+                "The resource was changed by another request; read it again and retry",
+                path(uri),
+                List.of()));
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected failure on " + path(uri), e);
-        return respond(new Problem("about:blank", "Internal Server Error", 500,
-                "The server failed to process the request", path(uri), List.of()));
+        return respond(new Problem(
+                "about:blank",
+                "Internal Server Error",
+                500,
+                "The server failed to process the request",
+                path(uri),
+                List.of()));
     }
 
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private static String path(UriInfo uri) {
@@ -119,7 +134,8 @@ public class ProblemMappers {
         String parameterName = null;
         while (nodes.hasNext()) {
             Path.Node node = nodes.next();
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CONSTRUCTOR
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
@@ -127,7 +143,9 @@ public class ProblemMappers {
                 parameterName = node.getName();
                 continue;
             }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT
+                    && node.getName() != null
+                    && node.getName().startsWith("<")) {
                 appendIndex(field, node);
                 continue;
             }

@@ -3,8 +3,7 @@ package org.pollwatch.stats;
 /** Argument validation shared by the package; messages name the offending argument. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** A share (proportion) must be a finite number in [0, 1]. */
     static double share(double value, String name) {

@@ -72,12 +72,18 @@ public record DifferenceTest(
         Checks.share(shareA, "shareA");
         Checks.share(shareB, "shareB");
         if (shareA + shareB > 1.0 + SHARE_SUM_TOLERANCE) {
-            throw new IllegalArgumentException("shareA + shareB must not exceed 1 for options of one question, but was "
-                    + (shareA + shareB));
+            throw new IllegalArgumentException(
+                    "shareA + shareB must not exceed 1 for options of one question, but was " + (shareA + shareB));
         }
         Checks.notNull(poll, "poll");
         OptionalDouble n = effectiveSize(poll);
-        return evaluate(Comparison.LEAD, shareA, shareB, n, n, level,
+        return evaluate(
+                Comparison.LEAD,
+                shareA,
+                shareB,
+                n,
+                n,
+                level,
                 "lead within one poll, multinomial (Franklin 2007): SE = sqrt((pA + pB - (pA - pB)^2) / n); "
                         + "z = (pA - pB) / SE");
     }
@@ -95,14 +101,23 @@ public record DifferenceTest(
      * @param level         confidence level
      * @return a test of {@code difference = currentShare - previousShare}
      */
-    public static DifferenceTest change(double currentShare, SampleDesign currentPoll,
-                                        double previousShare, SampleDesign previousPoll, ConfidenceLevel level) {
+    public static DifferenceTest change(
+            double currentShare,
+            SampleDesign currentPoll,
+            double previousShare,
+            SampleDesign previousPoll,
+            ConfidenceLevel level) {
         Checks.share(currentShare, "currentShare");
         Checks.share(previousShare, "previousShare");
         Checks.notNull(currentPoll, "currentPoll");
         Checks.notNull(previousPoll, "previousPoll");
-        return evaluate(Comparison.CHANGE, currentShare, previousShare,
-                effectiveSize(currentPoll), effectiveSize(previousPoll), level,
+        return evaluate(
+                Comparison.CHANGE,
+                currentShare,
+                previousShare,
+                effectiveSize(currentPoll),
+                effectiveSize(previousPoll),
+                level,
                 "change between independent polls, two-sample z test: "
                         + "SE = sqrt(pNew (1 - pNew) / nNew + pOld (1 - pOld) / nOld); z = (pNew - pOld) / SE");
     }
@@ -119,14 +134,19 @@ public record DifferenceTest(
      * @param subgroupB subgroup B's sample description
      * @param level     confidence level
      */
-    public static DifferenceTest subgroupDifference(double shareA, SampleDesign subgroupA,
-                                                    double shareB, SampleDesign subgroupB, ConfidenceLevel level) {
+    public static DifferenceTest subgroupDifference(
+            double shareA, SampleDesign subgroupA, double shareB, SampleDesign subgroupB, ConfidenceLevel level) {
         Checks.share(shareA, "shareA");
         Checks.share(shareB, "shareB");
         Checks.notNull(subgroupA, "subgroupA");
         Checks.notNull(subgroupB, "subgroupB");
-        return evaluate(Comparison.SUBGROUP_DIFFERENCE, shareA, shareB,
-                effectiveSize(subgroupA), effectiveSize(subgroupB), level,
+        return evaluate(
+                Comparison.SUBGROUP_DIFFERENCE,
+                shareA,
+                shareB,
+                effectiveSize(subgroupA),
+                effectiveSize(subgroupB),
+                level,
                 "difference between independent subgroups, two-sample z test: "
                         + "SE = sqrt(pA (1 - pA) / nA + pB (1 - pB) / nB); z = (pA - pB) / SE");
     }
@@ -136,31 +156,64 @@ public record DifferenceTest(
         return verdict.significant();
     }
 
-    private static DifferenceTest evaluate(Comparison comparison, double a, double b,
-                                           OptionalDouble nA, OptionalDouble nB,
-                                           ConfidenceLevel level, String testFormula) {
+    private static DifferenceTest evaluate(
+            Comparison comparison,
+            double a,
+            double b,
+            OptionalDouble nA,
+            OptionalDouble nB,
+            ConfidenceLevel level,
+            String testFormula) {
         Checks.notNull(level, "level");
         double difference = a - b;
-        String formula = String.format(Locale.ROOT,
+        String formula = String.format(
+                Locale.ROOT,
                 "%s; MoE = z* * SE with z* = %s (%d%% two-sided); significant if |z| > z*",
-                testFormula, level.z(), level.percent());
+                testFormula,
+                level.z(),
+                level.percent());
         if (nA.isEmpty() || nB.isEmpty()) {
-            return new DifferenceTest(comparison, level, a, b, difference, nA, nB,
-                    OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
-                    OptionalDouble.empty(), OptionalDouble.empty(), false,
-                    minimumSampleSize(comparison, a, b, level), Verdict.UNKNOWN_SAMPLE_SIZE,
+            return new DifferenceTest(
+                    comparison,
+                    level,
+                    a,
+                    b,
+                    difference,
+                    nA,
+                    nB,
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    Optional.empty(),
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    false,
+                    minimumSampleSize(comparison, a, b, level),
+                    Verdict.UNKNOWN_SAMPLE_SIZE,
                     formula + "; minimum n = smallest whole n with |z| > z*"
                             + (comparison == Comparison.LEAD ? "" : ", assuming equal n on both sides"));
         }
         double standardError = Math.sqrt(variance(comparison, a, b, nA.getAsDouble(), nB.getAsDouble()));
         double z = zStatistic(difference, standardError);
         double marginOfError = level.z() * standardError;
-        Interval interval = new Interval(Math.max(-1.0, difference - marginOfError),
-                Math.min(1.0, difference + marginOfError));
-        return new DifferenceTest(comparison, level, a, b, difference, nA, nB,
-                OptionalDouble.of(standardError), OptionalDouble.of(marginOfError), Optional.of(interval),
-                OptionalDouble.of(z), OptionalDouble.of(NormalDistribution.twoSidedPValue(z)), true,
-                OptionalLong.empty(), comparison.verdict(Math.abs(z) > level.z()), formula);
+        Interval interval =
+                new Interval(Math.max(-1.0, difference - marginOfError), Math.min(1.0, difference + marginOfError));
+        return new DifferenceTest(
+                comparison,
+                level,
+                a,
+                b,
+                difference,
+                nA,
+                nB,
+                OptionalDouble.of(standardError),
+                OptionalDouble.of(marginOfError),
+                Optional.of(interval),
+                OptionalDouble.of(z),
+                OptionalDouble.of(NormalDistribution.twoSidedPValue(z)),
+                true,
+                OptionalLong.empty(),
+                comparison.verdict(Math.abs(z) > level.z()),
+                formula);
     }
 
     /** Variance of {@code a - b}; for a lead both shares share one sample, so nA == nB. */

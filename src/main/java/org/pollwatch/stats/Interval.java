@@ -14,8 +14,7 @@ public record Interval(double lower, double upper) {
                     "Interval bounds must be finite, but were [" + lower + ", " + upper + "]");
         }
         if (lower > upper) {
-            throw new IllegalArgumentException(
-                    "Interval lower bound " + lower + " exceeds upper bound " + upper);
+            throw new IllegalArgumentException("Interval lower bound " + lower + " exceeds upper bound " + upper);
         }
     }
 

@@ -3,8 +3,7 @@ package org.pollwatch.stats;
 /** Sampling error of a single share estimated from a (simple random, or effective) sample of size n. */
 public final class Proportions {
 
-    private Proportions() {
-    }
+    private Proportions() {}
 
     /**
      * Margin of error of a share under simple random sampling, {@code z * sqrt(p (1 - p) / n)} (the Wald
@@ -46,7 +45,7 @@ public final class Proportions {
         double centre = (p + zSquaredOverN / 2.0) / shrink;
         double halfWidth = z / shrink * Math.sqrt(p * (1.0 - p) / n + zSquaredOverN / (4.0 * n));
         // Mathematically the interval lies in [0, 1] and contains p; clamp away rounding (e.g. at p = 0 or 1).
-        return new Interval(Math.min(p, Math.max(0.0, centre - halfWidth)),
-                Math.max(p, Math.min(1.0, centre + halfWidth)));
+        return new Interval(
+                Math.min(p, Math.max(0.0, centre - halfWidth)), Math.max(p, Math.min(1.0, centre + halfWidth)));
     }
 }

@@ -23,8 +23,7 @@ public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
         if (sampleSize != null) {
             Checks.sampleSize(sampleSize, "sampleSize");
         }
-        if (reportedMarginOfError != null
-                && !(reportedMarginOfError > 0.0 && reportedMarginOfError < 1.0)) {
+        if (reportedMarginOfError != null && !(reportedMarginOfError > 0.0 && reportedMarginOfError < 1.0)) {
             throw new IllegalArgumentException("reportedMarginOfError must be in proportion units, greater than 0"
                     + " and less than 1 (0.031 for ±3.1 points), but was " + reportedMarginOfError);
         }
@@ -71,10 +70,11 @@ public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
         if (sampleSize != null) {
             OptionalDouble deff = designEffect();
             if (deff.isEmpty()) {
-                return Optional.of(new EffectiveSampleSize(
-                        sampleSize, 1.0, EffectiveSampleSize.Basis.REPORTED_SIZE));
+                return Optional.of(new EffectiveSampleSize(sampleSize, 1.0, EffectiveSampleSize.Basis.REPORTED_SIZE));
             }
-            return Optional.of(new EffectiveSampleSize(sampleSize / deff.getAsDouble(), deff.getAsDouble(),
+            return Optional.of(new EffectiveSampleSize(
+                    sampleSize / deff.getAsDouble(),
+                    deff.getAsDouble(),
                     EffectiveSampleSize.Basis.REPORTED_SIZE_AND_MARGIN));
         }
         if (reportedMarginOfError != null) {

@@ -2,7 +2,6 @@ package org.pollwatch.trends;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pollwatch.polls.PollView;
 
@@ -13,16 +12,27 @@ public record HouseEffectsView(
         String method,
         String mode,
         @Schema(nullable = true) LocalDate asOf,
-        @Schema(description = "In realtime mode, the house effects as known on this day", nullable = true) LocalDate to,
+
+        @Schema(description = "In realtime mode, the house effects as known on this day", nullable = true)
+        LocalDate to,
+
         List<HouseEffectView> houseEffects) {
 
     @Schema(name = "HouseEffect")
     public record HouseEffectView(
             PollView.PollsterRef pollster,
             @Schema(example = "approve") String choice,
-            @Schema(description = "Points the pollster shows the choice above (+) or below (-) the average; its mean residual, "
-                    + "shrunk toward 0 the fewer polls it has", example = "-1.8") double effect,
-            @Schema(description = "Standard error of the effect, points", example = "0.9") double standardError,
-            @Schema(description = "Polls the effect is based on", example = "12") int polls) {
-    }
+
+            @Schema(
+                    description =
+                            "Points the pollster shows the choice above (+) or below (-) the average; its mean residual, "
+                                    + "shrunk toward 0 the fewer polls it has",
+                    example = "-1.8")
+            double effect,
+
+            @Schema(description = "Standard error of the effect, points", example = "0.9")
+            double standardError,
+
+            @Schema(description = "Polls the effect is based on", example = "12")
+            int polls) {}
 }

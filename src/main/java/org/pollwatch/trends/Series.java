@@ -1,10 +1,7 @@
 package org.pollwatch.trends;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,10 +10,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.panache.common.Sort;
-
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -60,6 +57,8 @@ public class Series extends PanacheEntity {
 
     public Optional<SeriesChoice> choice(String keyOrLabel) {
         String wanted = keyOrLabel.trim();
-        return choices.stream().filter(c -> c.key.equalsIgnoreCase(wanted) || c.label.equalsIgnoreCase(wanted)).findFirst();
+        return choices.stream()
+                .filter(c -> c.key.equalsIgnoreCase(wanted) || c.label.equalsIgnoreCase(wanted))
+                .findFirst();
     }
 }

@@ -16,8 +16,7 @@ public class SeriesChoice {
     @Column(nullable = false, length = 200)
     public String label;
 
-    public SeriesChoice() {
-    }
+    public SeriesChoice() {}
 
     public SeriesChoice(int position, String key, String label) {
         this.position = position;

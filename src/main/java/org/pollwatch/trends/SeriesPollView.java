@@ -3,7 +3,6 @@ package org.pollwatch.trends;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
@@ -18,10 +17,14 @@ public record SeriesPollView(
         LocalDate fieldStart,
         LocalDate fieldEnd,
         LocalDate publishedOn,
-        @Schema(description = "First day the poll counts in a real-time average: publication, else field end") LocalDate availableFrom,
+
+        @Schema(description = "First day the poll counts in a real-time average: publication, else field end")
+        LocalDate availableFrom,
+
         Population population,
         @Schema(nullable = true) Integer sampleSize,
         boolean tracking,
         PollStatus status,
-        @Schema(description = "Percent per choice key", example = "{\"approve\": 53, \"disapprove\": 41}") Map<String, BigDecimal> shares) {
-}
+
+        @Schema(description = "Percent per choice key", example = "{\"approve\": 53, \"disapprove\": 41}")
+        Map<String, BigDecimal> shares) {}

@@ -1,7 +1,6 @@
 package org.pollwatch.trends;
 
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A question's membership in a series. */
@@ -11,6 +10,8 @@ public record SeriesQuestionView(
         long questionId,
         long pollId,
         String wording,
-        @Schema(description = "Option label -> choice key, for the options that count", example = "{\"Approve\": \"approve\", \"Disapprove\": \"disapprove\"}")
-        Map<String, String> choices) {
-}
+
+        @Schema(
+                description = "Option label -> choice key, for the options that count",
+                example = "{\"Approve\": \"approve\", \"Disapprove\": \"disapprove\"}")
+        Map<String, String> choices) {}

@@ -2,7 +2,6 @@ package org.pollwatch.trends;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pollwatch.polls.Population;
 
@@ -13,8 +12,14 @@ public record SeriesView(
         String title,
         String description,
         List<SeriesDocument.ChoiceDocument> choices,
-        @Schema(description = "Population preference in effect, most preferred first") List<Population> populationPreference,
-        @Schema(description = "Whether the preference is the default rule (not set on the series)") boolean defaultPopulationPreference,
-        @Schema(description = "Poll questions in the series") long questions,
-        OffsetDateTime createdAt) {
-}
+
+        @Schema(description = "Population preference in effect, most preferred first")
+        List<Population> populationPreference,
+
+        @Schema(description = "Whether the preference is the default rule (not set on the series)")
+        boolean defaultPopulationPreference,
+
+        @Schema(description = "Poll questions in the series")
+        long questions,
+
+        OffsetDateTime createdAt) {}

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The comparison API tests again, against the packaged application. */
 @QuarkusIntegrationTest
-class ComparisonResourceIT extends ComparisonResourceTest {
-}
+class ComparisonResourceIT extends ComparisonResourceTest {}

@@ -12,17 +12,14 @@ import static org.pollwatch.testsupport.TestPolls.newPollster;
 import static org.pollwatch.testsupport.TestPolls.poll;
 import static org.pollwatch.testsupport.TestPolls.submit;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.pollwatch.stats.NormalDistribution;
 
 @QuarkusTest
@@ -37,7 +34,8 @@ class ComparisonResourceTest {
     void seededIdiPollHasNoSampleSizeSoOnlyTheMinimumIsGiven() {
         long pollId = idiPollId();
         long questionId = firstQuestion(pollId);
-        lead(pollId, questionId).statusCode(200)
+        lead(pollId, questionId)
+                .statusCode(200)
                 .body("a.label", equalTo("Returning the hostages"))
                 .body("b.label", equalTo("Toppling Hamas"))
                 .body("a.share", equalTo(51.0f))
@@ -55,9 +53,11 @@ class ComparisonResourceTest {
                 .body("sample.effectiveSize", nullValue())
                 .body("confidence", equalTo(95))
                 .body("formula", containsString("pA + pB - (pA - pB)^2"))
-                .body("summary", equalTo("'Returning the hostages' leads 'Toppling Hamas' by 15 points (51% vs 36%);"
-                        + " the source gives no sample size, so significance cannot be computed; the lead would be"
-                        + " significant at 95% with at least 145 respondents."));
+                .body(
+                        "summary",
+                        equalTo("'Returning the hostages' leads 'Toppling Hamas' by 15 points (51% vs 36%);"
+                                + " the source gives no sample size, so significance cannot be computed; the lead would be"
+                                + " significant at 95% with at least 145 respondents."));
     }
 
     @Test
@@ -71,8 +71,10 @@ class ComparisonResourceTest {
                 .body("sample.basis", equalTo("reported_size"))
                 .body("sample.reportedSize", equalTo(1000))
                 .body("minimumSampleSizeForSignificance", nullValue())
-                .body("summary", containsString("with 1,000 respondents the lead's margin of error is ±5.7 points at 95%"
-                        + " confidence, so the lead is statistically significant (p < 0.001)")));
+                .body(
+                        "summary",
+                        containsString("with 1,000 respondents the lead's margin of error is ±5.7 points at 95%"
+                                + " confidence, so the lead is statistically significant (p < 0.001)")));
         assertClose(15.0, body.getDouble("lead"));
         assertClose(100 * Z95 * Math.sqrt((0.87 - 0.0225) / 1000), body.getDouble("marginOfError"));
         assertClose(15.0 - 100 * Z95 * se, body.getDouble("interval.lower"));
@@ -93,7 +95,8 @@ class ComparisonResourceTest {
     void smallLeadInAModestSampleIsAStatisticalTie() {
         long pollId = submit(poll(newPollster(), "600", "2024-01-25", 45, 43));
         double se = Math.sqrt((0.88 - 0.0004) / 600);
-        JsonPath body = json(lead(pollId, firstQuestion(pollId)).statusCode(200)
+        JsonPath body = json(lead(pollId, firstQuestion(pollId))
+                .statusCode(200)
                 .body("verdict", equalTo("statistical_tie"))
                 .body("summary", containsString("a statistical tie")));
         assertClose(2.0, body.getDouble("lead"));
@@ -109,7 +112,8 @@ class ComparisonResourceTest {
         double srsMargin = Z95 * Math.sqrt(0.25 / 1000);
         double designEffect = Math.pow(0.04 / srsMargin, 2);
         double effectiveN = 1000 / designEffect;
-        JsonPath json = json(lead(pollId, firstQuestion(pollId)).statusCode(200)
+        JsonPath json = json(lead(pollId, firstQuestion(pollId))
+                .statusCode(200)
                 .body("sample.basis", equalTo("reported_size_with_design_effect"))
                 .body("sample.reportedMarginOfError", equalTo(4.0f))
                 .body("summary", containsString("after the design effect implied by the reported ±4-point margin")));
@@ -121,19 +125,23 @@ class ComparisonResourceTest {
     @Test
     void defaultsCompareTheTwoLargestOptionsWhateverTheirOrder() {
         long pollId = submit(poll(newPollster(), "1000", "2024-01-25", 30, 36));
-        lead(pollId, firstQuestion(pollId)).statusCode(200)
+        lead(pollId, firstQuestion(pollId))
+                .statusCode(200)
                 .body("a.label", equalTo("Toppling Hamas"))
                 .body("b.label", equalTo("Returning the hostages"))
                 .body("lead", equalTo(6.0f));
-        lead(pollId, firstQuestion(pollId), "a", "Don't know").statusCode(200)
+        lead(pollId, firstQuestion(pollId), "a", "Don't know")
+                .statusCode(200)
                 .body("b.label", equalTo("Toppling Hamas"));
     }
 
     @Test
     void infiniteZIsServedAsNullWithANote() {
-        String body = poll(newPollster(), "1000", "2024-01-25", 100, 0).replace("\"percentage\": 5}", "\"percentage\": 0}");
+        String body =
+                poll(newPollster(), "1000", "2024-01-25", 100, 0).replace("\"percentage\": 5}", "\"percentage\": 0}");
         long pollId = submit(body);
-        lead(pollId, firstQuestion(pollId), "a", "Returning the hostages", "b", "Toppling Hamas").statusCode(200)
+        lead(pollId, firstQuestion(pollId), "a", "Returning the hostages", "b", "Toppling Hamas")
+                .statusCode(200)
                 .body("z", nullValue())
                 .body("pValue", equalTo(0.0f))
                 .body("verdict", equalTo("lead"))
@@ -142,8 +150,10 @@ class ComparisonResourceTest {
 
     @Test
     void roundedSharesAbove100AreScaledAndMultipleAnswerQuestionsRefused() {
-        long rounded = submit(poll(newPollster(), "1000", "2024-01-25", 51, 50).replace("\"percentage\": 5}", "\"percentage\": 0}"));
-        lead(rounded, firstQuestion(rounded), "a", "Returning the hostages", "b", "Toppling Hamas").statusCode(200)
+        long rounded = submit(
+                poll(newPollster(), "1000", "2024-01-25", 51, 50).replace("\"percentage\": 5}", "\"percentage\": 0}"));
+        lead(rounded, firstQuestion(rounded), "a", "Returning the hostages", "b", "Toppling Hamas")
+                .statusCode(200)
                 .body("lead", equalTo(1.0f))
                 .body("verdict", equalTo("statistical_tie"))
                 .body("notes", hasItem(containsString("scaled to sum to 100%")));
@@ -175,7 +185,8 @@ class ComparisonResourceTest {
     @Test
     void confidenceLevelChangesTheMargin() {
         long pollId = submit(poll(newPollster(), "1000", "2024-01-25", 51, 36));
-        JsonPath body = json(lead(pollId, firstQuestion(pollId), "confidence", "99").statusCode(200)
+        JsonPath body = json(lead(pollId, firstQuestion(pollId), "confidence", "99")
+                .statusCode(200)
                 .body("confidence", equalTo(99)));
         assertClose(100 * 2.5758293035489004 * Math.sqrt((0.87 - 0.0225) / 1000), body.getDouble("marginOfError"));
     }
@@ -185,23 +196,42 @@ class ComparisonResourceTest {
         String pollster = newPollster();
         long pollId = submit(poll(pollster, "1000", "2024-01-25", 51, 36));
         long questionId = firstQuestion(pollId);
-        String etag = lead(pollId, questionId).statusCode(200).header("Cache-Control", containsString("no-cache"))
-                .body("lead", equalTo(15.0f)).body("verdict", equalTo("lead")).extract().header("ETag");
+        String etag = lead(pollId, questionId)
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-cache"))
+                .body("lead", equalTo(15.0f))
+                .body("verdict", equalTo("lead"))
+                .extract()
+                .header("ETag");
         assertThat(etag, containsString("lead-" + pollId + "-0-"));
-        given().header("If-None-Match", etag).get("/polls/" + pollId + "/questions/" + questionId + "/comparison")
-                .then().statusCode(304).header("ETag", equalTo(etag));
+        given().header("If-None-Match", etag)
+                .get("/polls/" + pollId + "/questions/" + questionId + "/comparison")
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(etag));
         // other options of the same version are another entry, with another tag
-        String otherTag = lead(pollId, questionId, "a", "Toppling Hamas", "b", "Don't know").statusCode(200)
-                .body("lead", equalTo(31.0f)).extract().header("ETag");
+        String otherTag = lead(pollId, questionId, "a", "Toppling Hamas", "b", "Don't know")
+                .statusCode(200)
+                .body("lead", equalTo(31.0f))
+                .extract()
+                .header("ETag");
         assertThat(otherTag.equals(etag), equalTo(false));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"poll-" + pollId + "-v0\"")
-                .queryParam("reason", "Corrected shares").body(poll(pollster, "1000", "2024-01-25", 45, 44))
-                .put("/polls/" + pollId).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + pollId + "-v0\"")
+                .queryParam("reason", "Corrected shares")
+                .body(poll(pollster, "1000", "2024-01-25", 45, 44))
+                .put("/polls/" + pollId)
+                .then()
+                .statusCode(200);
         long revisedQuestion = firstQuestion(pollId);
-        given().header("If-None-Match", etag).get("/polls/" + pollId + "/questions/" + revisedQuestion + "/comparison")
-                .then().statusCode(200).header("ETag", containsString("lead-" + pollId + "-1-"))
-                .body("lead", equalTo(1.0f)).body("verdict", equalTo("statistical_tie"));
+        given().header("If-None-Match", etag)
+                .get("/polls/" + pollId + "/questions/" + revisedQuestion + "/comparison")
+                .then()
+                .statusCode(200)
+                .header("ETag", containsString("lead-" + pollId + "-1-"))
+                .body("lead", equalTo(1.0f))
+                .body("verdict", equalTo("statistical_tie"));
         problem(given().get("/polls/987654321/questions/" + revisedQuestion + "/comparison"), 404, null)
                 .body("detail", containsString("No poll"));
     }
@@ -209,9 +239,15 @@ class ComparisonResourceTest {
     @Test
     void retractedPollsAreRefused() {
         long pollId = submit(poll(newPollster(), "1000", "2024-01-25", 51, 36));
-        given().queryParam("reason", "Fabricated responses").delete("/polls/" + pollId).then().statusCode(200);
+        given().queryParam("reason", "Fabricated responses")
+                .delete("/polls/" + pollId)
+                .then()
+                .statusCode(200);
         problem(lead(pollId, firstQuestion(pollId)), 409, null).body("detail", containsString("retracted"));
-        problem(given().get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison"), 409, null);
+        problem(
+                given().get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison"),
+                409,
+                null);
         problem(given().queryParam("question", firstQuestion(pollId)).get("/comparisons/change"), 409, null);
     }
 
@@ -226,8 +262,12 @@ class ComparisonResourceTest {
         long against = firstQuestion(earlier);
         double se = Math.sqrt(0.51 * 0.49 / 1000 + 0.45 * 0.55 / 800);
         double z = 0.06 / se;
-        JsonPath body = json(given().queryParam("question", question).queryParam("against", against)
-                .queryParam("option", "returning THE hostages").get("/comparisons/change").then().statusCode(200)
+        JsonPath body = json(given().queryParam("question", question)
+                .queryParam("against", against)
+                .queryParam("option", "returning THE hostages")
+                .get("/comparisons/change")
+                .then()
+                .statusCode(200)
                 .body("option", equalTo("Returning the hostages"))
                 .body("current.pollId", equalTo((int) later))
                 .body("previous.pollId", equalTo((int) earlier))
@@ -236,10 +276,12 @@ class ComparisonResourceTest {
                 .body("previous.sample.reportedSize", equalTo(800))
                 .body("verdict", equalTo("significant_change"))
                 .body("formula", containsString("pNew (1 - pNew) / nNew + pOld (1 - pOld) / nOld"))
-                .body("summary", equalTo("'Returning the hostages' rose from 45% to 51% (+6 points) between fieldwork"
-                        + " ending 10 January 2024 and 25 January 2024; with 800 respondents and 1,000 respondents the"
-                        + " change's margin of error is ±4.6 points at 95% confidence, so the change is statistically"
-                        + " significant (p = 0.0112).")));
+                .body(
+                        "summary",
+                        equalTo("'Returning the hostages' rose from 45% to 51% (+6 points) between fieldwork"
+                                + " ending 10 January 2024 and 25 January 2024; with 800 respondents and 1,000 respondents the"
+                                + " change's margin of error is ±4.6 points at 95% confidence, so the change is statistically"
+                                + " significant (p = 0.0112).")));
         assertClose(6.0, body.getDouble("change"));
         assertClose(100 * Z95 * se, body.getDouble("marginOfError"));
         assertClose(z, body.getDouble("z"));
@@ -252,16 +294,26 @@ class ComparisonResourceTest {
         long oldest = submit(pollEnding(pollster, "800", "2024-01-05", 40, 45));
         long previous = submit(pollEnding(pollster, "800", "2024-01-10", 45, 40));
         long retracted = submit(pollEnding(pollster, "800", "2024-01-15", 60, 30));
-        given().queryParam("reason", "Fabricated responses").delete("/polls/" + retracted).then().statusCode(200);
+        given().queryParam("reason", "Fabricated responses")
+                .delete("/polls/" + retracted)
+                .then()
+                .statusCode(200);
         submit(poll(pollster, "800", "2024-01-20", 50, 40).replace("main goal of the war", "main aim of the war"));
         long later = submit(poll(pollster, "1000", "2024-01-25", 51, 36));
-        given().queryParam("question", firstQuestion(later)).get("/comparisons/change").then().statusCode(200)
+        given().queryParam("question", firstQuestion(later))
+                .get("/comparisons/change")
+                .then()
+                .statusCode(200)
                 .body("previous.pollId", equalTo((int) previous))
                 .body("option", equalTo("Returning the hostages"));
         problem(given().queryParam("question", firstQuestion(oldest)).get("/comparisons/change"), 404, null)
                 .body("detail", containsString("No earlier poll"));
-        problem(given().queryParam("question", firstQuestion(later)).queryParam("against", firstQuestion(retracted))
-                .get("/comparisons/change"), 409, null);
+        problem(
+                given().queryParam("question", firstQuestion(later))
+                        .queryParam("against", firstQuestion(retracted))
+                        .get("/comparisons/change"),
+                409,
+                null);
     }
 
     @Test
@@ -270,8 +322,12 @@ class ComparisonResourceTest {
         long earlier = submit(pollEnding(pollster, "800", "2024-01-10", 45, 40)
                 .replace("What should be the main goal of the war?", "  what should be the MAIN goal   of the war?"));
         long later = submit(poll(pollster, "1000", "2024-01-25", 51, 36));
-        given().queryParam("question", firstQuestion(later)).queryParam("against", firstQuestion(earlier))
-                .get("/comparisons/change").then().statusCode(200).body("verdict", equalTo("significant_change"));
+        given().queryParam("question", firstQuestion(later))
+                .queryParam("against", firstQuestion(earlier))
+                .get("/comparisons/change")
+                .then()
+                .statusCode(200)
+                .body("verdict", equalTo("significant_change"));
     }
 
     @Test
@@ -279,8 +335,11 @@ class ComparisonResourceTest {
         String pollster = newPollster();
         long idiQuestion = firstQuestion(idiPollId());
         long later = submit(poll(pollster, "1000", "2024-02-25", 55, 30));
-        given().queryParam("question", firstQuestion(later)).queryParam("against", idiQuestion)
-                .get("/comparisons/change").then().statusCode(200)
+        given().queryParam("question", firstQuestion(later))
+                .queryParam("against", idiQuestion)
+                .get("/comparisons/change")
+                .then()
+                .statusCode(200)
                 .body("verdict", equalTo("unknown_sample_size"))
                 .body("minimumSampleSizeForSignificance", notNullValue())
                 .body("notes", hasItem(containsString("different pollsters")))
@@ -292,7 +351,8 @@ class ComparisonResourceTest {
         String pollster = newPollster();
         long earlier = submit(pollEnding(pollster, "800", "2024-01-10", 45, 40));
         long later = submit(poll(pollster, "1000", "2024-01-25", 51, 36));
-        long otherWording = submit(pollEnding(pollster, "800", "2024-01-12", 45, 40).replace("main goal", "first goal"));
+        long otherWording =
+                submit(pollEnding(pollster, "800", "2024-01-12", 45, 40).replace("main goal", "first goal"));
         problem(given().get("/comparisons/change"), 400, "question");
         problem(given().queryParam("question", "x").get("/comparisons/change"), 400, "question");
         problem(given().queryParam("question", 987654321).get("/comparisons/change"), 404, null);
@@ -301,13 +361,27 @@ class ComparisonResourceTest {
         problem(change(earlier, firstQuestion(later)), 400, "against")
                 .body("errors[0].message", containsString("earlier poll"));
         problem(change(later, firstQuestion(later)), 400, "against");
-        problem(given().queryParam("question", firstQuestion(later)).queryParam("against", 987654321)
-                .get("/comparisons/change"), 404, null);
-        problem(given().queryParam("question", firstQuestion(later)).queryParam("against", firstQuestion(earlier))
-                .queryParam("option", "Ceasefire").get("/comparisons/change"), 400, "option")
+        problem(
+                given().queryParam("question", firstQuestion(later))
+                        .queryParam("against", 987654321)
+                        .get("/comparisons/change"),
+                404,
+                null);
+        problem(
+                        given().queryParam("question", firstQuestion(later))
+                                .queryParam("against", firstQuestion(earlier))
+                                .queryParam("option", "Ceasefire")
+                                .get("/comparisons/change"),
+                        400,
+                        "option")
                 .body("errors[0].message", containsString("'Returning the hostages', 'Toppling Hamas', 'Don't know'"));
-        problem(given().queryParam("question", firstQuestion(later)).queryParam("against", firstQuestion(earlier))
-                .queryParam("confidence", "42").get("/comparisons/change"), 400, "confidence");
+        problem(
+                given().queryParam("question", firstQuestion(later))
+                        .queryParam("against", firstQuestion(earlier))
+                        .queryParam("confidence", "42")
+                        .get("/comparisons/change"),
+                400,
+                "confidence");
     }
 
     // --- subgroups --------------------------------------------------------------------------------------------
@@ -325,15 +399,18 @@ class ComparisonResourceTest {
                 .body("a.sample.reportedSize", equalTo(120))
                 .body("b.sample.reportedSize", equalTo(500))
                 .body("verdict", equalTo("significant_difference"))
-                .body("summary", containsString("69% of Arab Israelis chose 'Returning the hostages' vs 47% of Jewish"
-                        + " Israelis, a 22-point difference; with 120 respondents and 500 respondents")));
+                .body(
+                        "summary",
+                        containsString("69% of Arab Israelis chose 'Returning the hostages' vs 47% of Jewish"
+                                + " Israelis, a 22-point difference; with 120 respondents and 500 respondents")));
         assertClose(22.0, body.getDouble("difference"));
         assertClose(100 * Z95 * se, body.getDouble("marginOfError"));
         assertClose(z, body.getDouble("z"));
         assertClose(NormalDistribution.twoSidedPValue(z), body.getDouble("pValue"));
         assertClose(100 * Z95 * Math.sqrt(0.69 * 0.31 / 120), body.getDouble("a.marginOfError"));
 
-        subgroups(pollId, "option", "Toppling Hamas").statusCode(200)
+        subgroups(pollId, "option", "Toppling Hamas")
+                .statusCode(200)
                 .body("option", equalTo("Toppling Hamas"))
                 .body("a.label", equalTo("Arab Israelis"))
                 .body("difference", equalTo(-34.0f));
@@ -342,7 +419,8 @@ class ComparisonResourceTest {
     @Test
     void seededIdiSubgroupsHaveNoSizes() {
         long pollId = idiPollId();
-        given().get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison").then()
+        given().get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison")
+                .then()
                 .statusCode(200)
                 .body("dimension", equalTo("sector"))
                 .body("option", equalTo("Returning the hostages"))
@@ -368,11 +446,14 @@ class ComparisonResourceTest {
 
     @Test
     void openApiDocumentsTheComparisons() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/polls/{id}/questions/{qid}/comparison'.get.tags", hasItem("Comparisons"))
                 .body("paths.'/polls/{id}/questions/{qid}/comparison'.get.description", containsString("Franklin 2007"))
                 .body("paths.'/comparisons/change'.get.description", containsString("p1(1 - p1)/n1 + p2(1 - p2)/n2"))
-                .body("paths.'/comparisons/change'.get.responses.'400'.content.'application/problem+json'.schema.$ref",
+                .body(
+                        "paths.'/comparisons/change'.get.responses.'400'.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"));
     }
 
@@ -385,26 +466,42 @@ class ComparisonResourceTest {
     }
 
     private static long idiPollId() {
-        return given().queryParam("pollster", "israel-democracy-institute").queryParam("sort", "fieldEnd").get("/polls")
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        return given().queryParam("pollster", "israel-democracy-institute")
+                .queryParam("sort", "fieldEnd")
+                .get("/polls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("items[0].id");
     }
 
     private static long firstQuestion(long pollId) {
-        return given().get("/polls/" + pollId).then().statusCode(200).extract().jsonPath().getLong("questions[0].id");
+        return given().get("/polls/" + pollId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("questions[0].id");
     }
 
     private static ValidatableResponse lead(long pollId, long questionId, String... params) {
-        return given().queryParams(pairs(params)).get("/polls/" + pollId + "/questions/" + questionId + "/comparison").then();
+        return given().queryParams(pairs(params))
+                .get("/polls/" + pollId + "/questions/" + questionId + "/comparison")
+                .then();
     }
 
     private static ValidatableResponse subgroups(long pollId, String... params) {
         return given().queryParams(pairs(params))
-                .get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison").then();
+                .get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison")
+                .then();
     }
 
     private static ValidatableResponse change(long laterPoll, long against) {
-        return given().queryParam("question", firstQuestion(laterPoll)).queryParam("against", against)
-                .get("/comparisons/change").then();
+        return given().queryParam("question", firstQuestion(laterPoll))
+                .queryParam("against", against)
+                .get("/comparisons/change")
+                .then();
     }
 
     private static Map<String, String> pairs(String... params) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,20 +49,24 @@ class LocalDatabaseTest {
         // Where no local server runs (a machine with only a JDK), the embedded path above is what counts.
         String user = env("POLLWATCH_DB_USER", "postgres");
         String password = env("POLLWATCH_DB_PASSWORD", "postgres");
-        assumeTrue(LocalDatabase.answers("127.0.0.1", 5432)
-                && LocalDatabase.createDatabaseIfAbsent("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", user, password),
+        assumeTrue(
+                LocalDatabase.answers("127.0.0.1", 5432)
+                        && LocalDatabase.createDatabaseIfAbsent(
+                                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", user, password),
                 "no local PostgreSQL accepting " + user);
-        LocalDatabase.Settings settings = new LocalDatabase.Settings("127.0.0.1", 5432, "pollwatch_local_check",
-                user, password, folder.resolve("unused"));
-        assertEquals("jdbc:postgresql://127.0.0.1:5432/pollwatch_local_check", LocalDatabase.choose(settings).url());
+        LocalDatabase.Settings settings = new LocalDatabase.Settings(
+                "127.0.0.1", 5432, "pollwatch_local_check", user, password, folder.resolve("unused"));
+        assertEquals(
+                "jdbc:postgresql://127.0.0.1:5432/pollwatch_local_check",
+                LocalDatabase.choose(settings).url());
         assertFalse(folder.resolve("unused").toFile().exists(), "no embedded server was started");
     }
 
     @Test
     void fallsBackToEmbeddedWhenTheServerRefusesTheUser() {
         assumeTrue(LocalDatabase.answers("127.0.0.1", 5432), "no local PostgreSQL");
-        LocalDatabase.Settings settings = new LocalDatabase.Settings("127.0.0.1", 5432, "pollwatch",
-                "no_such_role_here", "wrong", folder.resolve("pgdata"));
+        LocalDatabase.Settings settings = new LocalDatabase.Settings(
+                "127.0.0.1", 5432, "pollwatch", "no_such_role_here", "wrong", folder.resolve("pgdata"));
         LocalDatabase.Target target = LocalDatabase.choose(settings);
         assertTrue(target.url().startsWith("jdbc:postgresql://localhost:"), target.url());
         assertEquals("postgres", target.user(), "the embedded server's superuser");

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** Import of FiveThirtyEight's polls and the fit of our average to theirs, on the packaged application. */
 @QuarkusIntegrationTest
-class FiveThirtyEightValidationApiIT extends FiveThirtyEightValidationApiTest {
-}
+class FiveThirtyEightValidationApiIT extends FiveThirtyEightValidationApiTest {}

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,12 +15,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightToplineReader;
 import org.pollwatch.imports.fivethirtyeight.Topline;
 
@@ -41,8 +38,14 @@ class FiveThirtyEightValidationApiTest {
         try (InputStream in = resource("covid_approval_polls_biden_all.csv")) {
             polls = in.readAllBytes();
         }
-        given().contentType("text/csv").queryParam("series", series).body(polls).post("/imports/fivethirtyeight")
-                .then().statusCode(200).body("rowsRead", equalTo(184)).body("accepted", equalTo(184))
+        given().contentType("text/csv")
+                .queryParam("series", series)
+                .body(polls)
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(200)
+                .body("rowsRead", equalTo(184))
+                .body("accepted", equalTo(184))
                 .body("rejectedCount", equalTo(0));
 
         List<Topline> toplines;
@@ -51,11 +54,23 @@ class FiveThirtyEightValidationApiTest {
                 List.of("approve", "disapprove"))) {
             toplines = reader.stream().toList();
         }
-        LocalDate first = toplines.stream().map(Topline::modelDate).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = toplines.stream().map(Topline::modelDate).max(LocalDate::compareTo).orElseThrow();
+        LocalDate first = toplines.stream()
+                .map(Topline::modelDate)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate last = toplines.stream()
+                .map(Topline::modelDate)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
 
-        JsonPath trend = given().queryParam("mode", "realtime").queryParam("from", first.toString()).queryParam("to", last.toString())
-                .get("/series/" + series + "/trend").then().statusCode(200).extract().jsonPath();
+        JsonPath trend = given().queryParam("mode", "realtime")
+                .queryParam("from", first.toString())
+                .queryParam("to", last.toString())
+                .get("/series/" + series + "/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Double> ours = new HashMap<>();
         for (Map<String, Object> point : trend.<Map<String, Object>>getList("points")) {
             ours.put(point.get("choice") + "@" + point.get("date"), ((Number) point.get("estimate")).doubleValue());
@@ -70,7 +85,8 @@ class FiveThirtyEightValidationApiTest {
         }
         approve /= toplines.size();
         disapprove /= toplines.size();
-        System.out.printf("FiveThirtyEight validation through the API (%s, realtime, %d days %s..%s): approve MAE %.3f, disapprove MAE %.3f%n",
+        System.out.printf(
+                "FiveThirtyEight validation through the API (%s, realtime, %d days %s..%s): approve MAE %.3f, disapprove MAE %.3f%n",
                 trend.getString("method"), toplines.size(), first, last, approve, disapprove);
         assertEquals(222, toplines.size());
         assertTrue(approve <= APPROVE_BOUND, "approve MAE " + approve);

@@ -5,9 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document, Swagger UI and health checks a user of the service relies on. */
 @QuarkusTest
@@ -15,7 +14,10 @@ class PlatformTest {
 
     @Test
     void openApiDocumentsEveryEndpointWithProblemResponses() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", equalTo("Pollwatch API"))
                 .body("paths.'/polls'.post.summary", equalTo("Submit a poll"))
                 .body("paths.'/polls'.post.requestBody.content.'application/json'.examples", notNullValue())
@@ -33,7 +35,10 @@ class PlatformTest {
 
     @Test
     void healthIsUpWithTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
     }
 
@@ -46,22 +51,34 @@ class PlatformTest {
     void browsersOnOtherOriginsMayReadTheApi() {
         given().header("Origin", "https://dashboard.example.org")
                 .header("Access-Control-Request-Method", "GET")
-                .options("/polls").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.anyOf(equalTo("*"), equalTo("https://dashboard.example.org")));
-        given().header("Origin", "https://dashboard.example.org").get("/polls/1").then()
+                .options("/polls")
+                .then()
+                .statusCode(200)
+                .header(
+                        "Access-Control-Allow-Origin",
+                        org.hamcrest.Matchers.anyOf(equalTo("*"), equalTo("https://dashboard.example.org")));
+        given().header("Origin", "https://dashboard.example.org")
+                .get("/polls/1")
+                .then()
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
     }
 
     @Test
     void responsesAreCompressedWhenTheClientAsks() {
-        given().header("Accept-Encoding", "gzip").queryParam("size", 100).get("/polls").then().statusCode(200)
+        given().header("Accept-Encoding", "gzip")
+                .queryParam("size", 100)
+                .get("/polls")
+                .then()
+                .statusCode(200)
                 .header("Content-Encoding", equalTo("gzip"));
     }
 
     @Test
     void prometheusMetricsAreServed() {
         given().get("/polls/1").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("/polls/{id}"));
     }

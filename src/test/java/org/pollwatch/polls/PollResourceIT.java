@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The poll API tests again, against the packaged application (jar, or native executable with -Dnative). */
 @QuarkusIntegrationTest
-class PollResourceIT extends PollResourceTest {
-}
+class PollResourceIT extends PollResourceTest {}

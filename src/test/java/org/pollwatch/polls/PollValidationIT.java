@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** Bad input is refused the same way by the packaged application. */
 @QuarkusIntegrationTest
-class PollValidationIT extends PollValidationTest {
-}
+class PollValidationIT extends PollValidationTest {}

@@ -77,7 +77,8 @@ class DifferenceTestTest {
 
     @Test
     void minimumSampleSizeForALeadWhenNIsUnknown() {
-        // n_min = ceil(z^2 (p1 + p2 - d^2) / d^2) = ceil(3.841458820694124 * 0.8475 / 0.0225) = ceil(144.69494891281204)
+        // n_min = ceil(z^2 (p1 + p2 - d^2) / d^2) = ceil(3.841458820694124 * 0.8475 / 0.0225) =
+        // ceil(144.69494891281204)
         DifferenceTest test = DifferenceTest.lead(0.51, 0.36, SampleDesign.unknown(), L95);
         assertEquals(145L, test.minimumSampleSizeForSignificance().getAsLong());
         assertFalse(test.significanceComputable());
@@ -91,8 +92,11 @@ class DifferenceTestTest {
         assertTrue(test.pValue().isEmpty());
         assertTrue(test.effectiveSampleSizeA().isEmpty());
         // At 80%: 1.2815515655446004^2 * 0.8475 / 0.0225 = 61.862769637309744 -> 62
-        assertEquals(62L, DifferenceTest.lead(0.51, 0.36, SampleDesign.unknown(), ConfidenceLevel.LEVEL_80)
-                .minimumSampleSizeForSignificance().getAsLong());
+        assertEquals(
+                62L,
+                DifferenceTest.lead(0.51, 0.36, SampleDesign.unknown(), ConfidenceLevel.LEVEL_80)
+                        .minimumSampleSizeForSignificance()
+                        .getAsLong());
     }
 
     @Test
@@ -101,19 +105,31 @@ class DifferenceTestTest {
         for (double[] pair : pairs) {
             for (ConfidenceLevel level : ConfidenceLevel.values()) {
                 long n = DifferenceTest.lead(pair[0], pair[1], SampleDesign.unknown(), level)
-                        .minimumSampleSizeForSignificance().getAsLong();
-                assertTrue(DifferenceTest.lead(pair[0], pair[1], SampleDesign.ofSampleSize(n), level).significant());
+                        .minimumSampleSizeForSignificance()
+                        .getAsLong();
+                assertTrue(DifferenceTest.lead(pair[0], pair[1], SampleDesign.ofSampleSize(n), level)
+                        .significant());
                 if (n > 1) {
-                    assertFalse(DifferenceTest.lead(pair[0], pair[1], SampleDesign.ofSampleSize(n - 1), level)
-                            .significant(), "n - 1 must not be significant");
+                    assertFalse(
+                            DifferenceTest.lead(pair[0], pair[1], SampleDesign.ofSampleSize(n - 1), level)
+                                    .significant(),
+                            "n - 1 must not be significant");
                 }
-                long m = DifferenceTest.change(pair[0], SampleDesign.unknown(), pair[1], SampleDesign.ofSampleSize(5),
-                        level).minimumSampleSizeForSignificance().getAsLong();
-                assertTrue(DifferenceTest.change(pair[0], SampleDesign.ofSampleSize(m), pair[1],
-                        SampleDesign.ofSampleSize(m), level).significant());
+                long m = DifferenceTest.change(
+                                pair[0], SampleDesign.unknown(), pair[1], SampleDesign.ofSampleSize(5), level)
+                        .minimumSampleSizeForSignificance()
+                        .getAsLong();
+                assertTrue(DifferenceTest.change(
+                                pair[0], SampleDesign.ofSampleSize(m), pair[1], SampleDesign.ofSampleSize(m), level)
+                        .significant());
                 if (m > 1) {
-                    assertFalse(DifferenceTest.change(pair[0], SampleDesign.ofSampleSize(m - 1), pair[1],
-                            SampleDesign.ofSampleSize(m - 1), level).significant());
+                    assertFalse(DifferenceTest.change(
+                                    pair[0],
+                                    SampleDesign.ofSampleSize(m - 1),
+                                    pair[1],
+                                    SampleDesign.ofSampleSize(m - 1),
+                                    level)
+                            .significant());
                 }
             }
         }
@@ -125,8 +141,8 @@ class DifferenceTestTest {
         // var = 0.45 * 0.55 / 1000 + 0.42 * 0.58 / 800 = 0.0002475 + 0.0003045 = 0.000552
         // se = 0.023494680248941461, z = 0.03 / se = 1.2768847961381229, p = 0.20164292255914943
         // MoE = 1.959963984540054 * se = 0.046048727116209814
-        DifferenceTest test = DifferenceTest.change(0.45, SampleDesign.ofSampleSize(1000),
-                0.42, SampleDesign.ofSampleSize(800), L95);
+        DifferenceTest test =
+                DifferenceTest.change(0.45, SampleDesign.ofSampleSize(1000), 0.42, SampleDesign.ofSampleSize(800), L95);
         assertEquals(Comparison.CHANGE, test.comparison());
         assertEquals(0.03, test.difference(), EXACT);
         assertEquals(0.023494680248941461, test.standardError().getAsDouble(), EXACT);
@@ -143,8 +159,8 @@ class DifferenceTestTest {
     void changeWithAnUnknownPollAssumesEqualSizes() {
         // 45% vs 40%: n_min > z^2 (0.45 * 0.55 + 0.40 * 0.60) / 0.05^2 = 3.841458820694124 * 0.4875 / 0.0025
         //   = 749.08447003535438 -> 750 in each poll
-        DifferenceTest test = DifferenceTest.change(0.45, SampleDesign.ofSampleSize(1000),
-                0.40, SampleDesign.unknown(), L95);
+        DifferenceTest test =
+                DifferenceTest.change(0.45, SampleDesign.ofSampleSize(1000), 0.40, SampleDesign.unknown(), L95);
         assertEquals(Verdict.UNKNOWN_SAMPLE_SIZE, test.verdict());
         assertEquals(750L, test.minimumSampleSizeForSignificance().getAsLong());
         assertEquals(1000.0, test.effectiveSampleSizeA().getAsDouble(), 0.0);
@@ -157,8 +173,8 @@ class DifferenceTestTest {
         // Men 55% (n = 480) vs women 45% (n = 520):
         // var = 0.2475 / 480 + 0.2475 / 520 = 0.00099158653846153846, se = 0.031489467103486182,
         // z = 0.1 / se = 3.1756650460727883, p = 0.0014949345442272083, MoE = 0.061718221415191731
-        DifferenceTest test = DifferenceTest.subgroupDifference(0.55, SampleDesign.ofSampleSize(480),
-                0.45, SampleDesign.ofSampleSize(520), L95);
+        DifferenceTest test = DifferenceTest.subgroupDifference(
+                0.55, SampleDesign.ofSampleSize(480), 0.45, SampleDesign.ofSampleSize(520), L95);
         assertEquals(Comparison.SUBGROUP_DIFFERENCE, test.comparison());
         assertEquals(0.031489467103486182, test.standardError().getAsDouble(), EXACT);
         assertEquals(3.1756650460727883, test.zStatistic().getAsDouble(), 1e-9);
@@ -167,8 +183,8 @@ class DifferenceTestTest {
         assertEquals(Verdict.SIGNIFICANT_DIFFERENCE, test.verdict());
         assertTrue(test.formula().contains("subgroups"), test.formula());
         // Unknown sizes: n_min > 3.841458820694124 * 0.495 / 0.01 = 190.15221162435919 -> 191 per subgroup
-        DifferenceTest unknown = DifferenceTest.subgroupDifference(0.55, SampleDesign.unknown(),
-                0.45, SampleDesign.unknown(), L95);
+        DifferenceTest unknown =
+                DifferenceTest.subgroupDifference(0.55, SampleDesign.unknown(), 0.45, SampleDesign.unknown(), L95);
         assertEquals(191L, unknown.minimumSampleSizeForSignificance().getAsLong());
         assertEquals(Verdict.UNKNOWN_SAMPLE_SIZE, unknown.verdict());
     }
@@ -188,10 +204,18 @@ class DifferenceTestTest {
                 DifferenceTest ba = kind.apply(pair[1], pair[0]);
                 assertEquals(-ab.difference(), ba.difference(), 0.0);
                 assertEquals(-ab.zStatistic().getAsDouble(), ba.zStatistic().getAsDouble(), 1e-15);
-                assertEquals(-ab.interval().orElseThrow().upper(), ba.interval().orElseThrow().lower(), 1e-15);
-                assertEquals(-ab.interval().orElseThrow().lower(), ba.interval().orElseThrow().upper(), 1e-15);
-                assertEquals(ab.standardError().getAsDouble(), ba.standardError().getAsDouble(), 1e-15);
-                assertEquals(ab.marginOfError().getAsDouble(), ba.marginOfError().getAsDouble(), 1e-15);
+                assertEquals(
+                        -ab.interval().orElseThrow().upper(),
+                        ba.interval().orElseThrow().lower(),
+                        1e-15);
+                assertEquals(
+                        -ab.interval().orElseThrow().lower(),
+                        ba.interval().orElseThrow().upper(),
+                        1e-15);
+                assertEquals(
+                        ab.standardError().getAsDouble(), ba.standardError().getAsDouble(), 1e-15);
+                assertEquals(
+                        ab.marginOfError().getAsDouble(), ba.marginOfError().getAsDouble(), 1e-15);
                 assertEquals(ab.pValue().getAsDouble(), ba.pValue().getAsDouble(), 1e-15);
                 assertEquals(ab.verdict(), ba.verdict());
             }
@@ -204,8 +228,14 @@ class DifferenceTestTest {
         double previousChange = Double.POSITIVE_INFINITY;
         for (int n = 10; n <= 5000; n += 10) {
             SampleDesign poll = SampleDesign.ofSampleSize(n);
-            double lead = DifferenceTest.lead(0.42, 0.38, poll, L95).interval().orElseThrow().width();
-            double change = DifferenceTest.change(0.42, poll, 0.38, poll, L95).interval().orElseThrow().width();
+            double lead = DifferenceTest.lead(0.42, 0.38, poll, L95)
+                    .interval()
+                    .orElseThrow()
+                    .width();
+            double change = DifferenceTest.change(0.42, poll, 0.38, poll, L95)
+                    .interval()
+                    .orElseThrow()
+                    .width();
             assertTrue(lead <= previousLead, "lead interval widened at n = " + n);
             assertTrue(change <= previousChange, "change interval widened at n = " + n);
             previousLead = lead;
@@ -225,19 +255,22 @@ class DifferenceTestTest {
             assertEquals(0.0, change.zStatistic().getAsDouble(), 0.0);
             assertEquals(1.0, change.pValue().getAsDouble(), 0.0);
             assertEquals(Verdict.NO_SIGNIFICANT_CHANGE, change.verdict());
-            assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE,
-                    DifferenceTest.subgroupDifference(share, poll, share, poll, L95).verdict());
+            assertEquals(
+                    Verdict.NO_SIGNIFICANT_DIFFERENCE,
+                    DifferenceTest.subgroupDifference(share, poll, share, poll, L95)
+                            .verdict());
             // No n could make a zero difference significant.
             assertTrue(DifferenceTest.lead(share, share, SampleDesign.unknown(), L95)
-                    .minimumSampleSizeForSignificance().isEmpty());
+                    .minimumSampleSizeForSignificance()
+                    .isEmpty());
         }
     }
 
     @Test
     void zeroVarianceNeverProducesNaN() {
         // Both shares 0: variance 0, difference 0 -> z = 0, p = 1, interval [0, 0].
-        DifferenceTest zeros = DifferenceTest.change(0.0, SampleDesign.ofSampleSize(50), 0.0,
-                SampleDesign.ofSampleSize(50), L95);
+        DifferenceTest zeros =
+                DifferenceTest.change(0.0, SampleDesign.ofSampleSize(50), 0.0, SampleDesign.ofSampleSize(50), L95);
         assertEquals(0.0, zeros.standardError().getAsDouble(), 0.0);
         assertEquals(0.0, zeros.zStatistic().getAsDouble(), 0.0);
         assertEquals(1.0, zeros.pValue().getAsDouble(), 0.0);
@@ -247,8 +280,11 @@ class DifferenceTestTest {
         assertEquals(Double.POSITIVE_INFINITY, sweep.zStatistic().getAsDouble());
         assertEquals(0.0, sweep.pValue().getAsDouble(), 0.0);
         assertEquals(Verdict.LEAD, sweep.verdict());
-        assertEquals(1L, DifferenceTest.lead(1.0, 0.0, SampleDesign.unknown(), L95)
-                .minimumSampleSizeForSignificance().getAsLong());
+        assertEquals(
+                1L,
+                DifferenceTest.lead(1.0, 0.0, SampleDesign.unknown(), L95)
+                        .minimumSampleSizeForSignificance()
+                        .getAsLong());
     }
 
     @Test
@@ -256,8 +292,8 @@ class DifferenceTestTest {
         // Change from 0% to 50% with n = 1 in each poll: se = sqrt(0.5 * 0.5 / 1 + 0) = 0.5,
         // MoE = 1.959963984540054 * 0.5 = 0.979981992270027, so 0.5 +- 0.98 = [-0.479981992270027, 1.479...],
         // of which the upper end is clipped to 1.
-        DifferenceTest test = DifferenceTest.change(0.5, SampleDesign.ofSampleSize(1), 0.0,
-                SampleDesign.ofSampleSize(1), L95);
+        DifferenceTest test =
+                DifferenceTest.change(0.5, SampleDesign.ofSampleSize(1), 0.0, SampleDesign.ofSampleSize(1), L95);
         assertEquals(0.5 - 0.979981992270027, test.interval().orElseThrow().lower(), EXACT);
         assertEquals(1.0, test.interval().orElseThrow().upper(), 0.0);
     }
@@ -268,8 +304,8 @@ class DifferenceTestTest {
         assertMessageNames("shareA", () -> DifferenceTest.lead(1.5, 0.2, poll, L95));
         assertMessageNames("shareB", () -> DifferenceTest.lead(0.2, -0.1, poll, L95));
         assertMessageNames("shareA", () -> DifferenceTest.lead(Double.NaN, 0.2, poll, L95));
-        assertMessageNames("shareB", () -> DifferenceTest.subgroupDifference(0.2, poll,
-                Double.POSITIVE_INFINITY, poll, L95));
+        assertMessageNames(
+                "shareB", () -> DifferenceTest.subgroupDifference(0.2, poll, Double.POSITIVE_INFINITY, poll, L95));
         assertMessageNames("shareA + shareB", () -> DifferenceTest.lead(0.6, 0.5, poll, L95));
         assertMessageNames("currentShare", () -> DifferenceTest.change(2.0, poll, 0.1, poll, L95));
         assertMessageNames("previousShare", () -> DifferenceTest.change(0.1, poll, 2.0, poll, L95));

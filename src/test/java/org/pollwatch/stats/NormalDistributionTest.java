@@ -55,9 +55,9 @@ class NormalDistributionTest {
 
     @Test
     void erfcMatchesReferenceValuesOnEachOfCodysIntervals() {
-        assertEquals(0.6713732405408726, NormalDistribution.erfc(0.3), TOLERANCE);   // |x| <= 0.46875
+        assertEquals(0.6713732405408726, NormalDistribution.erfc(0.3), TOLERANCE); // |x| <= 0.46875
         assertEquals(0.004677734981047266, NormalDistribution.erfc(2.0), TOLERANCE); // 0.46875 < x <= 4
-        assertEquals(1.8427007929497148, NormalDistribution.erfc(-1.0), TOLERANCE);  // negative argument
+        assertEquals(1.8427007929497148, NormalDistribution.erfc(-1.0), TOLERANCE); // negative argument
         assertEquals(2.1519736712498913e-17, NormalDistribution.erfc(6.0), 2.1519736712498913e-17 * 1e-13); // x > 4
         assertEquals(0.0, NormalDistribution.erfc(30.0), 0.0);
         assertEquals(2.0, NormalDistribution.erfc(-30.0), 0.0);
@@ -75,8 +75,8 @@ class NormalDistributionTest {
 
     @Test
     void rejectsNaN() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NormalDistribution.twoSidedPValue(Double.NaN));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> NormalDistribution.twoSidedPValue(Double.NaN));
         assertTrue(e.getMessage().contains("z"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NormalDistribution.cdf(Double.NaN));
     }
@@ -85,7 +85,8 @@ class NormalDistributionTest {
     void inverseCdfMatchesTheExactQuantilesOfEveryConfidenceLevel() {
         // Acklam's approximation is good to ~1e-9 relative; the enum holds the exact quantiles.
         for (ConfidenceLevel level : ConfidenceLevel.values()) {
-            assertEquals(level.z(), NormalDistribution.twoSidedQuantile(level.percent() / 100.0), 1e-8, level.toString());
+            assertEquals(
+                    level.z(), NormalDistribution.twoSidedQuantile(level.percent() / 100.0), 1e-8, level.toString());
         }
         assertEquals(0.0, NormalDistribution.inverseCdf(0.5), 1e-15);
         assertEquals(-NormalDistribution.inverseCdf(0.01), NormalDistribution.inverseCdf(0.99), 1e-12);

@@ -52,7 +52,8 @@ class ProportionsTest {
                 double previousWidth = Double.POSITIVE_INFINITY;
                 for (int n = 1; n <= 3000; n++) {
                     Interval interval = Proportions.wilson(p, n, level);
-                    assertTrue(interval.width() <= previousWidth + 1e-15,
+                    assertTrue(
+                            interval.width() <= previousWidth + 1e-15,
                             "Wilson interval widened at p = " + p + ", n = " + n + ", " + level);
                     assertTrue(interval.lower() >= 0.0 && interval.upper() <= 1.0);
                     assertTrue(interval.contains(p), "Wilson interval must contain p");
@@ -92,6 +93,7 @@ class ProportionsTest {
 
     static void assertMessageNames(String argument, org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().startsWith(argument + " "), "message should name " + argument + ": " + e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(argument + " "), "message should name " + argument + ": " + e.getMessage());
     }
 }

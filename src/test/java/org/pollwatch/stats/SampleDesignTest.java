@@ -45,7 +45,10 @@ class SampleDesignTest {
         assertEquals(1.0, effective.designEffect(), 0.0);
         assertEquals(EffectiveSampleSize.Basis.REPORTED_SIZE, effective.basis());
         // 1.959963984540054 * sqrt(0.16 / 800) = 1.959963984540054 * 0.01414213562373095 = 0.02771807648699356
-        assertEquals(0.02771807648699356, design.marginOfError(0.2, ConfidenceLevel.LEVEL_95).getAsDouble(), 1e-15);
+        assertEquals(
+                0.02771807648699356,
+                design.marginOfError(0.2, ConfidenceLevel.LEVEL_95).getAsDouble(),
+                1e-15);
     }
 
     @Test

@@ -4,5 +4,4 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /** Registers {@link PostgresTestDatabase} for every @QuarkusTest and @QuarkusIntegrationTest. */
 @QuarkusTestResource(PostgresTestDatabase.class)
-public class DatabaseTestResource {
-}
+public class DatabaseTestResource {}

@@ -1,10 +1,8 @@
 package org.pollwatch.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import org.pollwatch.devdb.LocalDatabase;
 
 /**
@@ -23,8 +21,8 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         if (url != null) {
             createDatabaseIfAbsent(url, user, password);
         } else {
-            LocalDatabase.Target target = LocalDatabase.resolve(new LocalDatabase.Settings("127.0.0.1", 5432,
-                    "pollwatch_test", user, password, Path.of("target", "test-pgdata")));
+            LocalDatabase.Target target = LocalDatabase.resolve(new LocalDatabase.Settings(
+                    "127.0.0.1", 5432, "pollwatch_test", user, password, Path.of("target", "test-pgdata")));
             url = target.url();
             user = target.user();
             password = target.password();
@@ -39,8 +37,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     private static void createDatabaseIfAbsent(String url, String user, String password) {
         int slash = url.lastIndexOf('/');

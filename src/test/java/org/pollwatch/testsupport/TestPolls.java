@@ -2,22 +2,22 @@ package org.pollwatch.testsupport;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.UUID;
-
 import io.restassured.http.ContentType;
+import java.util.UUID;
 
 /** Builds poll documents and registers pollsters through the API, each test with its own pollster. */
 public final class TestPolls {
 
-    private TestPolls() {
-    }
+    private TestPolls() {}
 
     /** Registers a pollster with a fresh slug and returns the slug. */
     public static String newPollster() {
         String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON)
                 .body("{\"slug\":\"" + slug + "\",\"name\":\"Pollster " + slug + "\",\"country\":\"IL\"}")
-                .post("/pollsters").then().statusCode(201);
+                .post("/pollsters")
+                .then()
+                .statusCode(201);
         return slug;
     }
 
@@ -57,7 +57,13 @@ public final class TestPolls {
 
     /** Submits a poll and returns its id. */
     public static long submit(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/polls")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 }

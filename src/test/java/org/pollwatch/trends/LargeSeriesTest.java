@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A series of 10,000 polls: imported in one request, its trend computed and then served from the cache,
@@ -32,25 +30,62 @@ class LargeSeriesTest {
         for (int i = 0; i < POLLS; i++) {
             LocalDate end = start.plusDays(i / 8);
             double approve = 50 + 5 * Math.sin(i / 800.0) + (i % 40 - 20) / 10.0 + random.nextGaussian() * 2;
-            csv.append(end.minusDays(2)).append(',').append(end).append(",Pollster ").append(i % 40).append(" ").append(series)
-                    .append(",,").append(600 + random.nextInt(1500)).append(i % 3 == 0 ? ",rv" : ",a")
-                    .append(",all,Test,FALSE,Approve?,").append(String.format(java.util.Locale.ROOT, "%.0f", approve))
-                    .append(',').append(String.format(java.util.Locale.ROOT, "%.0f", 95 - approve)).append(",https://example.org/").append(i).append('\n');
+            csv.append(end.minusDays(2))
+                    .append(',')
+                    .append(end)
+                    .append(",Pollster ")
+                    .append(i % 40)
+                    .append(" ")
+                    .append(series)
+                    .append(",,")
+                    .append(600 + random.nextInt(1500))
+                    .append(i % 3 == 0 ? ",rv" : ",a")
+                    .append(",all,Test,FALSE,Approve?,")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", approve))
+                    .append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", 95 - approve))
+                    .append(",https://example.org/")
+                    .append(i)
+                    .append('\n');
         }
-        given().contentType("text/csv").queryParam("series", series).body(csv.toString()).post("/imports/fivethirtyeight")
-                .then().statusCode(200).body("accepted", equalTo(POLLS));
+        given().contentType("text/csv")
+                .queryParam("series", series)
+                .body(csv.toString())
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(POLLS));
 
-        int points = given().get("/series/" + series + "/trend").then().statusCode(200)
-                .body("polls.size()", equalTo(POLLS)).extract().jsonPath().getList("points").size();
+        int points = given().get("/series/" + series + "/trend")
+                .then()
+                .statusCode(200)
+                .body("polls.size()", equalTo(POLLS))
+                .extract()
+                .jsonPath()
+                .getList("points")
+                .size();
         assertTrue(points > 2000, "points: " + points);
         // served again (from the cache): the same answer
-        given().get("/series/" + series + "/trend").then().statusCode(200)
-                .body("polls.size()", equalTo(POLLS)).body("points.size()", equalTo(points));
+        given().get("/series/" + series + "/trend")
+                .then()
+                .statusCode(200)
+                .body("polls.size()", equalTo(POLLS))
+                .body("points.size()", equalTo(points));
 
         // a change is seen at once: one more poll, recomputed
-        given().contentType("text/csv").queryParam("series", series)
-                .body(csv.substring(0, csv.indexOf("\n") + 1) + "2021-09-01,2021-09-02,Late " + series + ",,1000,a,all,Test,FALSE,Approve?,60,35,\n")
-                .post("/imports/fivethirtyeight").then().statusCode(200).body("accepted", equalTo(1));
-        assertEquals(POLLS + 1, given().get("/series/" + series + "/trend").jsonPath().getList("polls").size());
+        given().contentType("text/csv")
+                .queryParam("series", series)
+                .body(csv.substring(0, csv.indexOf("\n") + 1) + "2021-09-01,2021-09-02,Late " + series
+                        + ",,1000,a,all,Test,FALSE,Approve?,60,35,\n")
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
+        assertEquals(
+                POLLS + 1,
+                given().get("/series/" + series + "/trend")
+                        .jsonPath()
+                        .getList("polls")
+                        .size());
     }
 }

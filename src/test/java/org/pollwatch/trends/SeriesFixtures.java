@@ -2,23 +2,25 @@ package org.pollwatch.trends;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.UUID;
-
 import io.restassured.http.ContentType;
+import java.util.UUID;
 
 /** Series and series polls built through the API, each test with its own series. */
 public final class SeriesFixtures {
 
-    private SeriesFixtures() {
-    }
+    private SeriesFixtures() {}
 
     /** Creates an approve/disapprove series with a fresh key and returns the key. */
     public static String newSeries() {
         String key = "s-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"key": "%s", "title": "Approval of the government's response",
                  "choices": [{"key": "approve", "label": "Approve"}, {"key": "disapprove", "label": "Disapprove"}]}
-                """.formatted(key)).post("/series").then().statusCode(201);
+                """.formatted(key))
+                .post("/series")
+                .then()
+                .statusCode(201);
         return key;
     }
 
@@ -26,8 +28,16 @@ public final class SeriesFixtures {
      * A poll with one approval question (Approve, Disapprove, Not sure) joined to {@code series} (null: none),
      * "Not sure" left out of the series.
      */
-    public static String poll(String pollster, String series, String fieldStart, String fieldEnd, String publishedOn,
-            String population, int sampleSize, double approve, double disapprove) {
+    public static String poll(
+            String pollster,
+            String series,
+            String fieldStart,
+            String fieldEnd,
+            String publishedOn,
+            String population,
+            int sampleSize,
+            double approve,
+            double disapprove) {
         return """
                 {
                   "pollster": "%s",
@@ -48,13 +58,27 @@ public final class SeriesFixtures {
                     }
                   ]
                 }
-                """.formatted(pollster, fieldStart, fieldEnd, publishedOn == null ? "null" : "\"" + publishedOn + "\"",
-                population, sampleSize, approve, disapprove, Math.max(0, 100 - approve - disapprove),
+                """.formatted(
+                pollster,
+                fieldStart,
+                fieldEnd,
+                publishedOn == null ? "null" : "\"" + publishedOn + "\"",
+                population,
+                sampleSize,
+                approve,
+                disapprove,
+                Math.max(0, 100 - approve - disapprove),
                 series == null ? "" : ", \"series\": \"" + series + "\", \"seriesChoices\": {\"Not sure\": null}");
     }
 
     public static long submit(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/polls")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The trend API tests again, against the packaged application. */
 @QuarkusIntegrationTest
-class TrendResourceIT extends TrendResourceTest {
-}
+class TrendResourceIT extends TrendResourceTest {}

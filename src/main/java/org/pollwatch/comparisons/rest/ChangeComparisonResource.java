@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,7 +30,8 @@ public class ChangeComparisonResource {
 
     @GET
     @Path("/change")
-    @Operation(summary = "Did an option change significantly since an earlier poll?",
+    @Operation(
+            summary = "Did an option change significantly since an earlier poll?",
             description = "Compares one option of a question with the same question in an earlier poll. Two polls are "
                     + "independent samples: var = p1(1 - p1)/n1 + p2(1 - p2)/n2 with effective sample sizes "
                     + "(two-sample z test for independent proportions); z = (p1 - p2) / SE, two-sided p-value, MoE = z* x SE. "
@@ -40,28 +40,68 @@ public class ChangeComparisonResource {
                     + "pollster, with fieldwork ending before this one's, that asked the same wording. Retracted polls are "
                     + "refused with 409. When a sample size is unknown the verdict is unknown_sample_size, with the minimum "
                     + "equal n at which the change would be significant.")
-    @APIResponse(responseCode = "200", description = "The change and its significance",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeComparison.class),
-                    examples = @ExampleObject(name = "Hypothetical later poll vs IDI January 2024", value = ComparisonExamples.IDI_CHANGE)))
-    @APIResponse(responseCode = "400", description = "Missing or bad question id, a question with other wording or of a later poll "
-            + "as 'against', an option missing from either question (the common ones are listed), or a bad confidence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "different wording", value = ComparisonExamples.OTHER_WORDING_PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such question, or no earlier poll asked the same wording",
+    @APIResponse(
+            responseCode = "200",
+            description = "The change and its significance",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChangeComparison.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "Hypothetical later poll vs IDI January 2024",
+                                            value = ComparisonExamples.IDI_CHANGE)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Missing or bad question id, a question with other wording or of a later poll "
+                            + "as 'against', an option missing from either question (the common ones are listed), or a bad confidence",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "different wording",
+                                            value = ComparisonExamples.OTHER_WORDING_PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such question, or no earlier poll asked the same wording",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "One of the polls is retracted",
+    @APIResponse(
+            responseCode = "409",
+            description = "One of the polls is retracted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChangeComparison change(
             @Parameter(description = "Question id in the later poll", required = true, example = "51")
-            @QueryParam("question") String question,
-            @Parameter(description = "Question id in the earlier poll; default: the same pollster's previous poll with the same wording",
-                    example = "1") @QueryParam("against") String against,
-            @Parameter(description = "Option label (case-insensitive); default: the later question's largest option",
-                    example = "Returning the hostages") @QueryParam("option") String option,
-            @Parameter(description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
-                    schema = @Schema(type = SchemaType.INTEGER, enumeration = { "80", "90", "95", "99" }, defaultValue = "95"),
-                    example = "95") @QueryParam("confidence") String confidence) {
-        return comparisons.change(ComparisonParams.requiredId("question", question),
-                ComparisonParams.optionalId("against", against), option, ComparisonParams.confidence(confidence));
+                    @QueryParam("question")
+                    String question,
+            @Parameter(
+                            description =
+                                    "Question id in the earlier poll; default: the same pollster's previous poll with the same wording",
+                            example = "1")
+                    @QueryParam("against")
+                    String against,
+            @Parameter(
+                            description =
+                                    "Option label (case-insensitive); default: the later question's largest option",
+                            example = "Returning the hostages")
+                    @QueryParam("option")
+                    String option,
+            @Parameter(
+                            description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            enumeration = {"80", "90", "95", "99"},
+                                            defaultValue = "95"),
+                            example = "95")
+                    @QueryParam("confidence")
+                    String confidence) {
+        return comparisons.change(
+                ComparisonParams.requiredId("question", question),
+                ComparisonParams.optionalId("against", against),
+                option,
+                ComparisonParams.confidence(confidence));
     }
 }

@@ -7,8 +7,7 @@ package org.pollwatch.comparisons.rest;
  */
 final class ComparisonExamples {
 
-    private ComparisonExamples() {
-    }
+    private ComparisonExamples() {}
 
     static final String IDI_LEAD = """
             {

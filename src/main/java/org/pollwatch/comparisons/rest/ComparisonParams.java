@@ -8,8 +8,7 @@ final class ComparisonParams {
 
     static final String CONFIDENCE_LEVELS = "80, 90, 95 or 99";
 
-    private ComparisonParams() {
-    }
+    private ComparisonParams() {}
 
     static ConfidenceLevel confidence(String value) {
         if (value == null || value.isBlank()) {
@@ -18,7 +17,8 @@ final class ComparisonParams {
         try {
             return ConfidenceLevel.ofPercent(Integer.parseInt(value.trim()));
         } catch (IllegalArgumentException e) { // also NumberFormatException
-            throw ProblemException.invalidField("confidence", "must be " + CONFIDENCE_LEVELS + " (percent), not '" + value + "'");
+            throw ProblemException.invalidField(
+                    "confidence", "must be " + CONFIDENCE_LEVELS + " (percent), not '" + value + "'");
         }
     }
 

@@ -8,9 +8,10 @@ public class CsvHeaderException extends IllegalArgumentException {
     private final List<String> missingColumns;
 
     public CsvHeaderException(List<String> missingColumns) {
-        super(missingColumns.isEmpty()
-                ? "empty input: no header line"
-                : "CSV header is missing required column(s): " + String.join(", ", missingColumns));
+        super(
+                missingColumns.isEmpty()
+                        ? "empty input: no header line"
+                        : "CSV header is missing required column(s): " + String.join(", ", missingColumns));
         this.missingColumns = List.copyOf(missingColumns);
     }
 

@@ -31,10 +31,14 @@ final class CsvRecordReader {
             this.fieldIndex = fieldIndex;
         }
 
-        long line() { return line; }
+        long line() {
+            return line;
+        }
 
         /** 0-based index of the open field within its record. */
-        int fieldIndex() { return fieldIndex; }
+        int fieldIndex() {
+            return fieldIndex;
+        }
     }
 
     private final Reader in;
@@ -68,7 +72,7 @@ final class CsvRecordReader {
         long startLine = line;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
-        boolean quoted = false;       // inside an open quoted section
+        boolean quoted = false; // inside an open quoted section
         long quoteLine = line;
         while (true) {
             int c = read();
@@ -89,7 +93,8 @@ final class CsvRecordReader {
                         line++;
                         if (c == '\r') { // keep CRLF inside quotes as one line break
                             int d = read();
-                            if (d == '\n') field.append('\r'); else unread(d);
+                            if (d == '\n') field.append('\r');
+                            else unread(d);
                             c = d == '\n' ? '\n' : '\r';
                         }
                     }

@@ -12,9 +12,16 @@ public final class FiveThirtyEightObservations {
      * (the engine's {@code minReportingLagDays} can add a reporting lag).
      */
     public static PollObservation toObservation(PollRow row, String pollId) {
-        return new PollObservation(pollId, row.pollster(), row.startDate(), row.endDate(), row.endDate(),
-                row.sampleSize() == null ? null : row.sampleSize().doubleValue(), row.population(),
-                Boolean.TRUE.equals(row.tracking()), row.answers());
+        return new PollObservation(
+                pollId,
+                row.pollster(),
+                row.startDate(),
+                row.endDate(),
+                row.endDate(),
+                row.sampleSize() == null ? null : row.sampleSize().doubleValue(),
+                row.population(),
+                Boolean.TRUE.equals(row.tracking()),
+                row.answers());
     }
 
     /** As {@link #toObservation(PollRow, String)} with id {@code "538-line-<line>"}. */

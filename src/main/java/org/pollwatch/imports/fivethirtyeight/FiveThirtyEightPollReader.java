@@ -170,9 +170,21 @@ public final class FiveThirtyEightPollReader implements Iterator<PollRowResult>,
                 String v = get(f, col);
                 if (v != null) answers.put(col, parsePercent(line, col, v));
             }
-            return new PollRow(line, start, end, swapped, pollster, get(f, "sponsor"), sampleSize,
-                    population.toLowerCase(Locale.ROOT), get(f, "party"), get(f, "subject"), tracking,
-                    get(f, "text"), answers, get(f, "url"));
+            return new PollRow(
+                    line,
+                    start,
+                    end,
+                    swapped,
+                    pollster,
+                    get(f, "sponsor"),
+                    sampleSize,
+                    population.toLowerCase(Locale.ROOT),
+                    get(f, "party"),
+                    get(f, "subject"),
+                    tracking,
+                    get(f, "text"),
+                    answers,
+                    get(f, "url"));
         } catch (BadCell e) {
             return new RowError(e.line, e.column, e.getMessage());
         }

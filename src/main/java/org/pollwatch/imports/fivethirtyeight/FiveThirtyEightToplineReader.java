@@ -57,7 +57,8 @@ public final class FiveThirtyEightToplineReader implements Iterator<Topline>, Cl
     public boolean hasNext() {
         if (next == null && !done) {
             CsvRecordReader.CsvRecord rec = csv.next();
-            if (rec == null) done = true; else next = parse(rec);
+            if (rec == null) done = true;
+            else next = parse(rec);
         }
         return next != null;
     }
@@ -83,7 +84,8 @@ public final class FiveThirtyEightToplineReader implements Iterator<Topline>, Cl
     private Topline parse(CsvRecordReader.CsvRecord rec) {
         List<String> f = rec.fields();
         if (f.size() != width) {
-            throw new IllegalArgumentException("line " + rec.line() + ": expected " + width + " fields, found " + f.size());
+            throw new IllegalArgumentException(
+                    "line " + rec.line() + ": expected " + width + " fields, found " + f.size());
         }
         Map<String, Double> est = new LinkedHashMap<>();
         String col = "modeldate";

@@ -40,7 +40,8 @@ public record PollRow(
         Boolean tracking,
         String text,
         Map<String, Double> answers,
-        String url) implements PollRowResult {
+        String url)
+        implements PollRowResult {
 
     public PollRow {
         answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));

@@ -1,5 +1,11 @@
 package org.pollwatch.imports.rest;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,14 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -58,37 +56,77 @@ public class ImportResource {
 
     @POST
     @Path("/fivethirtyeight")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Import a FiveThirtyEight poll file",
-            description = "Reads a FiveThirtyEight poll CSV (start_date, end_date, pollster, sponsor, sample_size, population, party, "
-                    + "subject, tracking, text, the answer columns, url) as a stream and stores each row as a US poll with one question "
-                    + "(the text) joined to the series, in transactions of " + FiveThirtyEightImportService.CHUNK_SIZE + " rows. "
-                    + "Pollsters are registered on the fly (slug from the name); population a/rv/lv/v becomes adults/registered_voters/"
-                    + "likely_voters/voters. The series is created from the answer columns if absent. Re-importing a file stores no "
-                    + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored.")
-    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
-            examples = @ExampleObject(name = "approval", value = CSV_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Import report", content = @Content(schema = @Schema(implementation = ImportReport.class),
-            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Header lacks required columns (each named), bad answers list, or answers the series cannot map",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
-    @APIResponse(responseCode = "413", description = "Body larger than the configured limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(
+            summary = "Import a FiveThirtyEight poll file",
+            description =
+                    "Reads a FiveThirtyEight poll CSV (start_date, end_date, pollster, sponsor, sample_size, population, party, "
+                            + "subject, tracking, text, the answer columns, url) as a stream and stores each row as a US poll with one question "
+                            + "(the text) joined to the series, in transactions of "
+                            + FiveThirtyEightImportService.CHUNK_SIZE + " rows. "
+                            + "Pollsters are registered on the fly (slug from the name); population a/rv/lv/v becomes adults/registered_voters/"
+                            + "likely_voters/voters. The series is created from the answer columns if absent. Re-importing a file stores no "
+                            + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING),
+                            examples = @ExampleObject(name = "approval", value = CSV_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Import report",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ImportReport.class),
+                            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Header lacks required columns (each named), bad answers list, or answers the series cannot map",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body larger than the configured limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "Body is not CSV",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport fiveThirtyEight(
-            @Parameter(description = "Key of the series the polls join (created if absent)", required = true, example = "biden-covid-approval")
-            @QueryParam("series") String series,
-            @Parameter(description = "Answer columns, comma-separated; each maps to the series choice of the same key or label",
-                    example = "approve,disapprove") @QueryParam("answers") String answers,
+            @Parameter(
+                            description = "Key of the series the polls join (created if absent)",
+                            required = true,
+                            example = "biden-covid-approval")
+                    @QueryParam("series")
+                    String series,
+            @Parameter(
+                            description =
+                                    "Answer columns, comma-separated; each maps to the series choice of the same key or label",
+                            example = "approve,disapprove")
+                    @QueryParam("answers")
+                    String answers,
             InputStream body) {
         if (series == null || series.isBlank()) {
             throw ProblemException.invalidField("series", "is required: the key of the series the polls join");
         }
         String key = series.trim();
         if (!key.matches("[a-z0-9]+(-[a-z0-9]+)*") || key.length() > 80) {
-            throw ProblemException.invalidField("series", "must be lower-case letters and digits separated by single hyphens");
+            throw ProblemException.invalidField(
+                    "series", "must be lower-case letters and digits separated by single hyphens");
         }
-        return imports.importPolls(key, answerColumns(answers),
+        return imports.importPolls(
+                key,
+                answerColumns(answers),
                 new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16));
     }
 
@@ -100,7 +138,8 @@ public class ImportResource {
         for (String part : answers.split(",")) {
             String column = part.trim().toLowerCase(Locale.ROOT);
             if (!column.matches("[a-z0-9_]{1,80}")) {
-                throw ProblemException.invalidField("answers", "must be column names separated by commas, not '" + part + "'");
+                throw ProblemException.invalidField(
+                        "answers", "must be column names separated by commas, not '" + part + "'");
             }
             if (columns.contains(column)) {
                 throw ProblemException.invalidField("answers", "lists '" + column + "' twice");

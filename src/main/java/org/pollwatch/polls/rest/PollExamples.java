@@ -3,8 +3,7 @@ package org.pollwatch.polls.rest;
 /** Example JSON for the OpenAPI document: the Israel Democracy Institute's January 2024 poll. */
 public final class PollExamples {
 
-    private PollExamples() {
-    }
+    private PollExamples() {}
 
     public static final String IDI_POLL = """
             {

@@ -1,8 +1,5 @@
 package org.pollwatch.polls.rest;
 
-import java.net.URI;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +16,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,28 +57,63 @@ public class PollResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a poll", description = "Stores one whole poll (questions, options, subgroup results) in one transaction, or nothing.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PollDocument.class),
-            examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid poll: the offending fields are listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid", value = PollExamples.INVALID_POLL_PROBLEM)))
-    @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Submit a poll",
+            description =
+                    "Stores one whole poll (questions, options, subgroup results) in one transaction, or nothing.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PollDocument.class),
+                            examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid poll: the offending fields are listed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "invalid", value = PollExamples.INVALID_POLL_PROBLEM)))
+    @APIResponse(
+            responseCode = "415",
+            description = "Body is not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@NotNull @Valid PollDocument document) {
         PollView stored = polls.submit(document);
-        return Response.created(URI.create("/polls/" + stored.id())).tag(etag(stored)).entity(stored).build();
+        return Response.created(URI.create("/polls/" + stored.id()))
+                .tag(etag(stored))
+                .entity(stored)
+                .build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a poll", description = "The poll with its questions, options and subgroup results. Retracted polls stay readable, flagged.")
-    @APIResponse(responseCode = "200", description = "The poll", content = @Content(schema = @Schema(implementation = PollView.class)))
+    @Operation(
+            summary = "Read a poll",
+            description =
+                    "The poll with its questions, options and subgroup results. Retracted polls stay readable, flagged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The poll",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such poll", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not found", value = PollExamples.NOT_FOUND_PROBLEM)))
-    public Response get(@Parameter(description = "Poll id", example = "1") @PathParam("id") long id, @jakarta.ws.rs.core.Context Request request) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No such poll",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = PollExamples.NOT_FOUND_PROBLEM)))
+    public Response get(
+            @Parameter(description = "Poll id", example = "1") @PathParam("id") long id,
+            @jakarta.ws.rs.core.Context Request request) {
         // the version alone decides a 304; the body comes from the reads cache, built only once per version
         int version = reads.version(id);
         EntityTag tag = etag(id, version);
@@ -89,32 +122,70 @@ public class PollResource {
             return notModified.tag(tag).cacheControl(HttpCaching.revalidate()).build();
         }
         PollReads.PollJson poll = reads.read(id, version);
-        return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(etag(id, poll.version()))
-                .cacheControl(HttpCaching.revalidate()).build();
+        return Response.ok(poll.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .tag(etag(id, poll.version()))
+                .cacheControl(HttpCaching.revalidate())
+                .build();
     }
 
     @GET
-    @Operation(summary = "Search polls", description = "Filter by pollster, field dates, population, country, topic and words of the question wording; sorted and paged. Retracted polls are left out unless asked for.")
-    @APIResponse(responseCode = "200", description = "One page of polls",
+    @Operation(
+            summary = "Search polls",
+            description =
+                    "Filter by pollster, field dates, population, country, topic and words of the question wording; sorted and paged. Retracted polls are left out unless asked for.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of polls",
             content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response search(
-            @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster") String pollster,
-            @Parameter(description = "Polls whose fieldwork ended on or after this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "Polls whose fieldwork started on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "adults, registered_voters, likely_voters, voters or other") @QueryParam("population") String population,
+            @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster")
+                    String pollster,
+            @Parameter(
+                            description = "Polls whose fieldwork ended on or after this date",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "Polls whose fieldwork started on or before this date",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = "adults, registered_voters, likely_voters, voters or other")
+                    @QueryParam("population")
+                    String population,
             @Parameter(description = "ISO country code", example = "IL") @QueryParam("country") String country,
-            @Parameter(description = "Topic tag of any question", example = "hostages") @QueryParam("topic") String topic,
-            @Parameter(description = "Words in a question's wording (case-insensitive)", example = "main goal") @QueryParam("q") String text,
-            @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted") boolean includeRetracted,
-            @Parameter(description = "fieldEnd, fieldStart, publishedOn, sampleSize, createdAt or id; '-' prefix for descending", example = "-fieldEnd") @QueryParam("sort") String sort,
+            @Parameter(description = "Topic tag of any question", example = "hostages") @QueryParam("topic")
+                    String topic,
+            @Parameter(description = "Words in a question's wording (case-insensitive)", example = "main goal")
+                    @QueryParam("q")
+                    String text,
+            @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted")
+                    boolean includeRetracted,
+            @Parameter(
+                            description =
+                                    "fieldEnd, fieldStart, publishedOn, sampleSize, createdAt or id; '-' prefix for descending",
+                            example = "-fieldEnd")
+                    @QueryParam("sort")
+                    String sort,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size") String size,
+            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size")
+                    String size,
             @jakarta.ws.rs.core.Context Request request) {
-        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(blankToNull(pollster), Params.date("from", from), Params.date("to", to),
-                Params.enumValue("population", population, Population.class), blankToNull(country), blankToNull(topic),
-                text, includeRetracted, sort,
+        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(
+                blankToNull(pollster),
+                Params.date("from", from),
+                Params.date("to", to),
+                Params.enumValue("population", population, Population.class),
+                blankToNull(country),
+                blankToNull(topic),
+                text,
+                includeRetracted,
+                sort,
                 Params.page(page),
                 Params.pageSize(size)));
         return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
@@ -123,16 +194,40 @@ public class PollResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revise a poll", description = "Replaces the poll's content. The previous version is kept and listed at /polls/{id}/revisions. Send If-Match with the ETag you read to refuse lost updates.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PollDocument.class),
-            examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
-    @APIResponse(responseCode = "200", description = "Revised", content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid poll", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such poll", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The poll is retracted, or was changed meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the poll's current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response revise(@PathParam("id") long id, @NotNull @Valid PollDocument document,
+    @Operation(
+            summary = "Revise a poll",
+            description =
+                    "Replaces the poll's content. The previous version is kept and listed at /polls/{id}/revisions. Send If-Match with the ETag you read to refuse lost updates.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PollDocument.class),
+                            examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Revised",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid poll",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such poll",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The poll is retracted, or was changed meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the poll's current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revise(
+            @PathParam("id") long id,
+            @NotNull @Valid PollDocument document,
             @Parameter(description = "ETag of the version being revised") @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "Why the poll was revised") @QueryParam("reason") String reason) {
         PollView revised = polls.revise(id, document, expectedVersion(ifMatch), reason);
@@ -141,20 +236,46 @@ public class PollResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Retract a poll", description = "Flags the poll as retracted with a reason. Nothing is erased: the poll stays readable, but leaves lists, comparisons and averages.")
-    @APIResponse(responseCode = "200", description = "Retracted", content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such poll", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PollView retract(@PathParam("id") long id,
-            @Parameter(description = "Why the poll is retracted", required = true, example = "Pollster withdrew the results") @QueryParam("reason") String reason) {
+    @Operation(
+            summary = "Retract a poll",
+            description =
+                    "Flags the poll as retracted with a reason. Nothing is erased: the poll stays readable, but leaves lists, comparisons and averages.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Retracted",
+            content = @Content(schema = @Schema(implementation = PollView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No reason given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such poll",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PollView retract(
+            @PathParam("id") long id,
+            @Parameter(
+                            description = "Why the poll is retracted",
+                            required = true,
+                            example = "Pollster withdrew the results")
+                    @QueryParam("reason")
+                    String reason) {
         return polls.retract(id, reason);
     }
 
     @GET
     @Path("/{id}/revisions")
-    @Operation(summary = "Revision history", description = "Earlier versions of the poll, oldest first, each as it was served before being replaced.")
-    @APIResponse(responseCode = "200", description = "Earlier versions", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    @APIResponse(responseCode = "404", description = "No such poll", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Revision history",
+            description = "Earlier versions of the poll, oldest first, each as it was served before being replaced.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Earlier versions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such poll",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RevisionView> revisions(@PathParam("id") long id) {
         return polls.revisions(id);
     }

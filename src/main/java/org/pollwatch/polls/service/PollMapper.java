@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
@@ -23,24 +22,46 @@ import org.pollwatch.pollsters.Pollster;
 /** Copies between the API records and the entities. Questions and options keep their ids across revisions, by position. */
 public final class PollMapper {
 
-    private PollMapper() {
-    }
+    private PollMapper() {}
 
     public static PollView toView(Poll poll) {
-        return new PollView(poll.id, pollsterRef(poll.pollster), poll.sponsor, poll.fieldStart, poll.fieldEnd,
-                poll.publishedOn, poll.population, poll.populationDescription, poll.country, poll.region, poll.mode,
-                poll.sampleSize, poll.marginOfError, poll.weighting, poll.language, poll.sourceUrl, poll.notes,
-                poll.tracking, poll.status,
+        return new PollView(
+                poll.id,
+                pollsterRef(poll.pollster),
+                poll.sponsor,
+                poll.fieldStart,
+                poll.fieldEnd,
+                poll.publishedOn,
+                poll.population,
+                poll.populationDescription,
+                poll.country,
+                poll.region,
+                poll.mode,
+                poll.sampleSize,
+                poll.marginOfError,
+                poll.weighting,
+                poll.language,
+                poll.sourceUrl,
+                poll.notes,
+                poll.tracking,
+                poll.status,
                 poll.retractedAt == null ? null : new PollView.Retraction(poll.retractionReason, poll.retractedAt),
-                poll.version, poll.createdAt, poll.updatedAt,
+                poll.version,
+                poll.createdAt,
+                poll.updatedAt,
                 poll.questions.stream().map(PollMapper::toView).toList());
     }
 
     public static PollView.QuestionView toView(Question question) {
-        return new PollView.QuestionView(question.id, question.position, question.wording, List.copyOf(question.topics),
+        return new PollView.QuestionView(
+                question.id,
+                question.position,
+                question.wording,
+                List.copyOf(question.topics),
                 question.multipleAnswers,
                 question.options.stream()
-                        .map(o -> new PollView.OptionView(o.id, o.position, o.label, o.percentage)).toList(),
+                        .map(o -> new PollView.OptionView(o.id, o.position, o.label, o.percentage))
+                        .toList(),
                 question.subgroups.stream().map(PollMapper::toView).toList());
     }
 
@@ -49,15 +70,27 @@ public final class PollMapper {
         subgroup.shares.entrySet().stream()
                 .sorted(Comparator.comparingInt(e -> e.getKey().position))
                 .forEach(e -> percentages.put(e.getKey().label, e.getValue()));
-        return new PollView.SubgroupView(subgroup.id, subgroup.dimension, subgroup.label, subgroup.sampleSize, percentages);
+        return new PollView.SubgroupView(
+                subgroup.id, subgroup.dimension, subgroup.label, subgroup.sampleSize, percentages);
     }
 
     public static PollSummary toSummary(Poll poll) {
-        return new PollSummary(poll.id, pollsterRef(poll.pollster), poll.sponsor, poll.fieldStart, poll.fieldEnd,
-                poll.publishedOn, poll.population, poll.country, poll.mode, poll.sampleSize, poll.marginOfError,
+        return new PollSummary(
+                poll.id,
+                pollsterRef(poll.pollster),
+                poll.sponsor,
+                poll.fieldStart,
+                poll.fieldEnd,
+                poll.publishedOn,
+                poll.population,
+                poll.country,
+                poll.mode,
+                poll.sampleSize,
+                poll.marginOfError,
                 poll.status,
                 poll.questions.stream()
-                        .map(q -> new PollSummary.QuestionRef(q.id, q.wording, List.copyOf(q.topics))).toList());
+                        .map(q -> new PollSummary.QuestionRef(q.id, q.wording, List.copyOf(q.topics)))
+                        .toList());
     }
 
     public static PollView.PollsterRef pollsterRef(Pollster pollster) {
@@ -77,7 +110,9 @@ public final class PollMapper {
         poll.region = blankToNull(document.region());
         poll.mode = document.mode();
         poll.sampleSize = document.sampleSize();
-        poll.marginOfError = document.marginOfError() == null ? null : document.marginOfError().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        poll.marginOfError = document.marginOfError() == null
+                ? null
+                : document.marginOfError().setScale(2, java.math.RoundingMode.UNNECESSARY);
         poll.weighting = blankToNull(document.weighting());
         poll.language = blankToNull(document.language());
         poll.sourceUrl = blankToNull(document.sourceUrl());
@@ -101,8 +136,12 @@ public final class PollMapper {
     private static void applyQuestion(QuestionDocument document, int position, Question question) {
         question.position = position;
         question.wording = document.wording().trim();
-        question.topics = document.topics() == null ? new ArrayList<>()
-                : new ArrayList<>(document.topics().stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).distinct().toList());
+        question.topics = document.topics() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(document.topics().stream()
+                        .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList());
         question.multipleAnswers = Boolean.TRUE.equals(document.multipleAnswers());
 
         List<OptionDocument> options = document.options();
@@ -128,8 +167,10 @@ public final class PollMapper {
                 subgroup.dimension = subgroupDocument.dimension().trim();
                 subgroup.label = subgroupDocument.label().trim();
                 subgroup.sampleSize = subgroupDocument.sampleSize();
-                subgroupDocument.percentages().forEach((label, percentage) -> subgroup.shares
-                        .put(question.option(label.trim()).orElseThrow(), oneDecimal(percentage)));
+                subgroupDocument
+                        .percentages()
+                        .forEach((label, percentage) -> subgroup.shares.put(
+                                question.option(label.trim()).orElseThrow(), oneDecimal(percentage)));
                 question.addSubgroup(subgroup);
             }
         }

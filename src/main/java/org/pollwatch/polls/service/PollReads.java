@@ -1,22 +1,17 @@
 package org.pollwatch.polls.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
-
 import org.pollwatch.polls.PollView;
 import org.pollwatch.problems.ProblemException;
 
@@ -32,11 +27,9 @@ import org.pollwatch.problems.ProblemException;
 public class PollReads {
 
     /** The poll as the API serves it, serialised, and the version it shows. */
-    public record PollJson(long id, int version, byte[] json) {
-    }
+    public record PollJson(long id, int version, byte[] json) {}
 
-    record Key(long id, int version) {
-    }
+    record Key(long id, int version) {}
 
     private final PollService polls;
     private final ObjectMapper json;

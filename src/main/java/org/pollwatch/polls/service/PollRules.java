@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollDocument.OptionDocument;
 import org.pollwatch.polls.PollDocument.QuestionDocument;
@@ -18,8 +17,7 @@ final class PollRules {
     /** Published shares are rounded; a single-answer question may sum to 101 but not more. */
     static final BigDecimal MAX_SINGLE_ANSWER_TOTAL = new BigDecimal("101");
 
-    private PollRules() {
-    }
+    private PollRules() {}
 
     static List<FieldError> check(PollDocument poll) {
         List<FieldError> errors = new ArrayList<>();
@@ -44,11 +42,15 @@ final class PollRules {
         }
         boolean singleAnswer = !Boolean.TRUE.equals(question.multipleAnswers());
         if (singleAnswer) {
-            BigDecimal total = question.options().stream().map(OptionDocument::percentage)
+            BigDecimal total = question.options().stream()
+                    .map(OptionDocument::percentage)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             if (total.compareTo(MAX_SINGLE_ANSWER_TOTAL) > 0) {
-                errors.add(new FieldError(path + ".options", "percentages of a single-answer question sum to "
-                        + total.stripTrailingZeros().toPlainString() + ", more than 100 (1 point of rounding allowed)"));
+                errors.add(new FieldError(
+                        path + ".options",
+                        "percentages of a single-answer question sum to "
+                                + total.stripTrailingZeros().toPlainString()
+                                + ", more than 100 (1 point of rounding allowed)"));
             }
         }
         if (question.subgroups() == null) {
@@ -58,20 +60,26 @@ final class PollRules {
         for (int s = 0; s < question.subgroups().size(); s++) {
             SubgroupDocument subgroup = question.subgroups().get(s);
             String subgroupPath = path + ".subgroups[" + s + "]";
-            if (!subgroupKeys.add(subgroup.dimension().trim().toLowerCase() + "\u0000" + subgroup.label().trim().toLowerCase())) {
-                errors.add(new FieldError(subgroupPath + ".label", "duplicates another subgroup of dimension '" + subgroup.dimension() + "'"));
+            if (!subgroupKeys.add(subgroup.dimension().trim().toLowerCase() + "\u0000"
+                    + subgroup.label().trim().toLowerCase())) {
+                errors.add(new FieldError(
+                        subgroupPath + ".label",
+                        "duplicates another subgroup of dimension '" + subgroup.dimension() + "'"));
             }
             for (String option : subgroup.percentages().keySet()) {
                 if (!labels.contains(option.trim().toLowerCase())) {
-                    errors.add(new FieldError(subgroupPath + ".percentages[" + option + "]",
-                            "names an option the question lacks"));
+                    errors.add(new FieldError(
+                            subgroupPath + ".percentages[" + option + "]", "names an option the question lacks"));
                 }
             }
             if (singleAnswer) {
                 BigDecimal total = subgroup.percentages().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (total.compareTo(MAX_SINGLE_ANSWER_TOTAL) > 0) {
-                    errors.add(new FieldError(subgroupPath + ".percentages", "percentages of a single-answer question sum to "
-                            + total.stripTrailingZeros().toPlainString() + ", more than 100 (1 point of rounding allowed)"));
+                    errors.add(new FieldError(
+                            subgroupPath + ".percentages",
+                            "percentages of a single-answer question sum to "
+                                    + total.stripTrailingZeros().toPlainString()
+                                    + ", more than 100 (1 point of rounding allowed)"));
                 }
             }
         }

@@ -1,23 +1,19 @@
 package org.pollwatch.polls.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.ReadOnlySession;
@@ -41,8 +37,18 @@ public class PollService {
 
     /** Sort keys clients may use, mapped to entity paths. */
     private static final Map<String, String> SORTABLE = Map.of(
-            "fieldEnd", "fieldEnd", "fieldStart", "fieldStart", "publishedOn", "publishedOn",
-            "sampleSize", "sampleSize", "createdAt", "createdAt", "id", "id");
+            "fieldEnd",
+            "fieldEnd",
+            "fieldStart",
+            "fieldStart",
+            "publishedOn",
+            "publishedOn",
+            "sampleSize",
+            "sampleSize",
+            "createdAt",
+            "createdAt",
+            "id",
+            "id");
 
     private final ObjectMapper json;
     private final SeriesService series;
@@ -76,8 +82,12 @@ public class PollService {
     public PollView revise(long id, PollDocument document, Integer expectedVersion, String reason) {
         Poll poll = load(id);
         if (expectedVersion != null && expectedVersion != poll.version) {
-            throw new ProblemException(412, "Precondition Failed", "The poll is at version " + poll.version
-                    + ", not " + expectedVersion + "; read it again before revising", List.of());
+            throw new ProblemException(
+                    412,
+                    "Precondition Failed",
+                    "The poll is at version " + poll.version + ", not " + expectedVersion
+                            + "; read it again before revising",
+                    List.of());
         }
         if (poll.status == PollStatus.RETRACTED) {
             throw ProblemException.conflict("Poll " + id + " is retracted and can no longer be revised");
@@ -127,10 +137,14 @@ public class PollService {
         List<RevisionView> views = new ArrayList<>();
         for (PollRevision revision : PollRevision.listForPoll(id)) {
             try {
-                views.add(new RevisionView(revision.revision, revision.recordedAt, revision.reason,
+                views.add(new RevisionView(
+                        revision.revision,
+                        revision.recordedAt,
+                        revision.reason,
                         json.readValue(revision.snapshot, PollView.class)));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable snapshot of poll " + id + " revision " + revision.revision, e);
+                throw new IllegalStateException(
+                        "Unreadable snapshot of poll " + id + " revision " + revision.revision, e);
             }
         }
         return views;
@@ -178,11 +192,13 @@ public class PollService {
             params.put("retracted", PollStatus.RETRACTED);
         }
         if (query.topic() != null) {
-            where.append(" and exists (select 1 from Question q where q.poll = p and array_contains(q.topics, :topic))");
+            where.append(
+                    " and exists (select 1 from Question q where q.poll = p and array_contains(q.topics, :topic))");
             params.put("topic", query.topic().trim().toLowerCase(Locale.ROOT));
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and exists (select 1 from Question q where q.poll = p and lower(q.wording) like :text escape '\\')");
+            where.append(
+                    " and exists (select 1 from Question q where q.poll = p and lower(q.wording) like :text escape '\\')");
             params.put("text", "%" + likeEscape(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
         }
         int size = Math.min(Math.max(query.size(), 1), PageView.MAX_SIZE);
@@ -190,7 +206,8 @@ public class PollService {
                 .page(Page.of(query.page(), size));
         List<Poll> page = found.list();
         long total = found.count();
-        Fingerprint fingerprint = Fingerprint.start().add(total).add(query.page()).add(size);
+        Fingerprint fingerprint =
+                Fingerprint.start().add(total).add(query.page()).add(size);
         for (Poll poll : page) {
             fingerprint.add(poll.id).add(poll.version);
         }
@@ -203,8 +220,10 @@ public class PollService {
         boolean descending = key.startsWith("-");
         String field = SORTABLE.get(descending ? key.substring(1) : key);
         if (field == null) {
-            throw ProblemException.invalidField("sort", "must be one of " + SORTABLE.keySet().stream().sorted().toList()
-                    + ", optionally prefixed by '-' for descending");
+            throw ProblemException.invalidField(
+                    "sort",
+                    "must be one of " + SORTABLE.keySet().stream().sorted().toList()
+                            + ", optionally prefixed by '-' for descending");
         }
         Sort order = descending ? Sort.descending(field) : Sort.ascending(field);
         return order.and("id", descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
@@ -223,8 +242,12 @@ public class PollService {
         errors.addAll(series.check(document));
         Pollster pollster = Pollster.findBySlug(document.pollster().trim()).orElse(null);
         if (pollster == null) {
-            errors.add(0, new FieldError("pollster", "no pollster with slug '" + document.pollster()
-                    + "'; register it first with POST /pollsters"));
+            errors.add(
+                    0,
+                    new FieldError(
+                            "pollster",
+                            "no pollster with slug '" + document.pollster()
+                                    + "'; register it first with POST /pollsters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid poll", errors);

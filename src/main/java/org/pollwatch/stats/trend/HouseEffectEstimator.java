@@ -91,7 +91,8 @@ final class HouseEffectEstimator {
         return n == 0 ? 0 : sum / n;
     }
 
-    static Estimate estimate(Accumulator a, Double priorPolls, HouseEffectReference reference, double fallbackVariance) {
+    static Estimate estimate(
+            Accumulator a, Double priorPolls, HouseEffectReference reference, double fallbackVariance) {
         int pollsters = a.count.length;
         double withinSs = 0;
         int withinDf = 0;

@@ -31,13 +31,20 @@ final class KalmanSmoother implements Smoother {
     }
 
     @Override
-    public Daily run(PreparedPolls.Series s, HouseAdjustment house, int firstDay, int lastDay, boolean realtime,
-                     int usedFrom, boolean[] used) {
+    public Daily run(
+            PreparedPolls.Series s,
+            HouseAdjustment house,
+            int firstDay,
+            int lastDay,
+            boolean realtime,
+            int usedFrom,
+            boolean[] used) {
         double[] r = floodedVariance(s, realtime);
         return realtime ? filter(s, r, house, firstDay, lastDay, used) : smooth(s, r, house, firstDay, lastDay, used);
     }
 
-    private Daily filter(PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
+    private Daily filter(
+            PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
         double q = o.kalmanDailySd() * o.kalmanDailySd();
         double typical = s.meanVar();
@@ -81,7 +88,8 @@ final class KalmanSmoother implements Smoother {
         return out;
     }
 
-    private Daily smooth(PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
+    private Daily smooth(
+            PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
         int days = lastDay - firstDay + 1;
         if (days <= 0) return out;

@@ -31,8 +31,14 @@ final class LoessSmoother implements Smoother {
     }
 
     @Override
-    public Daily run(PreparedPolls.Series s, HouseAdjustment house, int firstDay, int lastDay, boolean realtime,
-                     int usedFrom, boolean[] used) {
+    public Daily run(
+            PreparedPolls.Series s,
+            HouseAdjustment house,
+            int firstDay,
+            int lastDay,
+            boolean realtime,
+            int usedFrom,
+            boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
         double span = o.loessSpanDays();
         int reach = (int) Math.ceil(span) - 1; // tricube weight is 0 at distance span

@@ -12,7 +12,8 @@ import java.util.Locale;
 public record PopulationPreference(List<String> order) {
 
     /** Likely voters > registered voters > voters > adults: the usual rule for election polls. */
-    public static final PopulationPreference LIKELY_VOTERS_FIRST = new PopulationPreference(List.of("lv", "rv", "v", "a"));
+    public static final PopulationPreference LIKELY_VOTERS_FIRST =
+            new PopulationPreference(List.of("lv", "rv", "v", "a"));
 
     /**
      * Adults > registered voters > likely voters > voters: FiveThirtyEight's rule for approval

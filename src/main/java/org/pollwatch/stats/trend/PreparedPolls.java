@@ -19,8 +19,14 @@ import java.util.TreeSet;
 final class PreparedPolls {
 
     /** One poll after merging. Days are epoch days; {@code sampleSize} NaN = unknown. */
-    record Poll(List<String> ids, int pollster, int start, int end, int available, double sampleSize,
-                Map<String, Double> shares) {}
+    record Poll(
+            List<String> ids,
+            int pollster,
+            int start,
+            int end,
+            int available,
+            double sampleSize,
+            Map<String, Double> shares) {}
 
     final List<Poll> polls;
     final List<String> pollsterNames;
@@ -28,7 +34,8 @@ final class PreparedPolls {
     /** Used for polls of unknown size: the median known size (800 if none is known). */
     final double defaultSampleSize;
 
-    private PreparedPolls(List<Poll> polls, List<String> pollsterNames, List<String> choices, double defaultSampleSize) {
+    private PreparedPolls(
+            List<Poll> polls, List<String> pollsterNames, List<String> choices, double defaultSampleSize) {
         this.polls = polls;
         this.pollsterNames = pollsterNames;
         this.choices = choices;
@@ -41,19 +48,27 @@ final class PreparedPolls {
         List<String> pollsterNames = new ArrayList<>();
         Map<GroupKey, List<PollObservation>> groups = new LinkedHashMap<>();
         for (PollObservation p : input) {
-            int pollster = rawNameIndex.computeIfAbsent(p.pollster(), raw -> pollsterIndex.computeIfAbsent(normalize(raw), k -> {
-                pollsterNames.add(raw.trim());
-                return pollsterNames.size() - 1;
-            }));
-            groups.computeIfAbsent(new GroupKey(pollster, p.fieldStart().toEpochDay(), p.fieldEnd().toEpochDay()),
-                    k -> new ArrayList<>(1)).add(p);
+            int pollster = rawNameIndex.computeIfAbsent(
+                    p.pollster(),
+                    raw -> pollsterIndex.computeIfAbsent(normalize(raw), k -> {
+                        pollsterNames.add(raw.trim());
+                        return pollsterNames.size() - 1;
+                    }));
+            groups.computeIfAbsent(
+                            new GroupKey(
+                                    pollster,
+                                    p.fieldStart().toEpochDay(),
+                                    p.fieldEnd().toEpochDay()),
+                            k -> new ArrayList<>(1))
+                    .add(p);
         }
         List<Poll> polls = new ArrayList<>();
         TreeSet<String> choices = new TreeSet<>();
         List<Double> knownSizes = new ArrayList<>();
         for (List<PollObservation> group : groups.values()) {
             int best = Integer.MAX_VALUE;
-            for (PollObservation p : group) best = Math.min(best, o.populationPreference().rank(p.population()));
+            for (PollObservation p : group)
+                best = Math.min(best, o.populationPreference().rank(p.population()));
             List<PollObservation> kept = new ArrayList<>();
             for (PollObservation p : group) if (o.populationPreference().rank(p.population()) == best) kept.add(p);
             Poll merged = merge(kept, rawNameIndex.get(group.get(0).pollster()), o.minReportingLagDays());
@@ -61,9 +76,13 @@ final class PreparedPolls {
             choices.addAll(merged.shares().keySet());
             if (!Double.isNaN(merged.sampleSize())) knownSizes.add(merged.sampleSize());
         }
-        double[] sizes = knownSizes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sizes.length == 0 ? 800
-                : sizes.length % 2 == 1 ? sizes[sizes.length / 2] : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2;
+        double[] sizes =
+                knownSizes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sizes.length == 0
+                ? 800
+                : sizes.length % 2 == 1
+                        ? sizes[sizes.length / 2]
+                        : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2;
         return new PreparedPolls(polls, List.copyOf(pollsterNames), List.copyOf(choices), median);
     }
 
@@ -73,9 +92,16 @@ final class PreparedPolls {
     private static Poll merge(List<PollObservation> rows, int pollster, int lag) {
         if (rows.size() == 1) { // the common case, without the averaging maps
             PollObservation p = rows.get(0);
-            int avail = (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
-            return new Poll(List.of(p.pollId()), pollster, (int) p.fieldStart().toEpochDay(), (int) p.fieldEnd().toEpochDay(),
-                    avail, p.sampleSize() == null ? Double.NaN : p.sampleSize(), p.shares());
+            int avail =
+                    (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
+            return new Poll(
+                    List.of(p.pollId()),
+                    pollster,
+                    (int) p.fieldStart().toEpochDay(),
+                    (int) p.fieldEnd().toEpochDay(),
+                    avail,
+                    p.sampleSize() == null ? Double.NaN : p.sampleSize(),
+                    p.shares());
         }
         List<String> ids = new ArrayList<>();
         Map<String, double[]> sums = new LinkedHashMap<>(); // choice -> {sum, count}
@@ -94,14 +120,21 @@ final class PreparedPolls {
                 sizeCount++;
             }
             // The merged value is known only once every version is; never before field end + lag.
-            int avail = (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
+            int avail =
+                    (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
             available = Math.max(available, avail);
         }
         Map<String, Double> shares = new HashMap<>();
         sums.forEach((c, s) -> shares.put(c, s[0] / s[1]));
         PollObservation first = rows.get(0);
-        return new Poll(List.copyOf(ids), pollster, (int) first.fieldStart().toEpochDay(), (int) first.fieldEnd().toEpochDay(),
-                available, sizeCount == 0 ? Double.NaN : sizeSum / sizeCount, shares);
+        return new Poll(
+                List.copyOf(ids),
+                pollster,
+                (int) first.fieldStart().toEpochDay(),
+                (int) first.fieldEnd().toEpochDay(),
+                available,
+                sizeCount == 0 ? Double.NaN : sizeSum / sizeCount,
+                shares);
     }
 
     static String normalize(String pollster) {
@@ -114,9 +147,12 @@ final class PreparedPolls {
         for (Poll p : polls) if (p.shares().containsKey(choice)) with.add(p);
         boolean realtime = o.mode() == TrendMode.REALTIME;
         // REALTIME walks polls in the order they became known; HINDSIGHT in field order.
-        with.sort(realtime
-                ? (a, b) -> a.available() != b.available() ? Integer.compare(a.available(), b.available()) : Integer.compare(a.end(), b.end())
-                : (a, b) -> Integer.compare(a.end(), b.end()));
+        with.sort(
+                realtime
+                        ? (a, b) -> a.available() != b.available()
+                                ? Integer.compare(a.available(), b.available())
+                                : Integer.compare(a.end(), b.end())
+                        : (a, b) -> Integer.compare(a.end(), b.end()));
         int n = with.size();
         int[] date = new int[n], avail = new int[n], pollster = new int[n];
         double[] y = new double[n], var = new double[n];
@@ -135,8 +171,15 @@ final class PreparedPolls {
     }
 
     /** Per-choice arrays; index i is the i-th poll in the mode's order. */
-    record Series(String choice, int[] date, int[] avail, int[] pollster, int pollsterCount, double[] y, double[] var,
-                  List<Poll> polls) {
+    record Series(
+            String choice,
+            int[] date,
+            int[] avail,
+            int[] pollster,
+            int pollsterCount,
+            double[] y,
+            double[] var,
+            List<Poll> polls) {
         int size() {
             return date.length;
         }

@@ -12,8 +12,14 @@ interface Smoother {
      * @param usedFrom   mark in {@code used} the polls that influence days &gt;= this day
      * @param used       output, may be null
      */
-    Daily run(PreparedPolls.Series s, HouseAdjustment house, int firstDay, int lastDay, boolean realtime,
-              int usedFrom, boolean[] used);
+    Daily run(
+            PreparedPolls.Series s,
+            HouseAdjustment house,
+            int firstDay,
+            int lastDay,
+            boolean realtime,
+            int usedFrom,
+            boolean[] used);
 
     /** Estimates for consecutive days from {@code firstDay}; NaN where there is none. */
     record Daily(int firstDay, double[] estimate, double[] standardError, double[] effectivePolls) {

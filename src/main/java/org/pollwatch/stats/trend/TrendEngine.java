@@ -1,13 +1,12 @@
 package org.pollwatch.stats.trend;
 
-import org.pollwatch.stats.NormalDistribution;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.pollwatch.stats.NormalDistribution;
 
 /**
  * Poll averaging. Stateless and thread-safe; plain JDK.
@@ -55,21 +54,29 @@ public final class TrendEngine {
                 if (Double.isNaN(est)) continue;
                 int k = t - r.daily.firstDay();
                 double half = z * r.daily.standardError()[k];
-                points.add(new TrendPoint(LocalDate.ofEpochDay(t), choice, est,
-                        clamp(est - half), clamp(est + half), r.daily.effectivePolls()[k]));
+                points.add(new TrendPoint(
+                        LocalDate.ofEpochDay(t),
+                        choice,
+                        est,
+                        clamp(est - half),
+                        clamp(est + half),
+                        r.daily.effectivePolls()[k]));
             }
             for (int i = 0; i < s.size(); i++) {
-                if (used[i] && (!realtime || s.avail()[i] <= to)) contributing.addAll(s.polls().get(i).ids());
+                if (used[i] && (!realtime || s.avail()[i] <= to))
+                    contributing.addAll(s.polls().get(i).ids());
             }
             HouseEffectEstimator.Estimate h = r.house;
             for (int p = 0; p < s.pollsterCount(); p++) {
                 if (h.count()[p] > 0) {
-                    houseEffects.add(new HouseEffect(prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
+                    houseEffects.add(new HouseEffect(
+                            prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
                 }
             }
         }
         houseEffects.sort((a, b) -> a.choice().equals(b.choice())
-                ? a.pollster().compareToIgnoreCase(b.pollster()) : a.choice().compareTo(b.choice()));
+                ? a.pollster().compareToIgnoreCase(b.pollster())
+                : a.choice().compareTo(b.choice()));
         List<String> ids = new ArrayList<>(contributing);
         ids.sort(null);
         return new TrendResult(points, ids, houseEffects);
@@ -77,11 +84,24 @@ public final class TrendEngine {
 
     private record Result(Smoother.Daily daily, HouseEffectEstimator.Estimate house) {}
 
-    private static Result fit(PreparedPolls.Series s, Smoother smoother, TrendOptions o, int firstDay, int lastDay,
-                              boolean realtime, int usedFrom, boolean[] used) {
+    private static Result fit(
+            PreparedPolls.Series s,
+            Smoother smoother,
+            TrendOptions o,
+            int firstDay,
+            int lastDay,
+            boolean realtime,
+            int usedFrom,
+            boolean[] used) {
         int rounds = o.adjustHouseEffects() ? o.houseEffectIterations() : 1;
-        Smoother.Daily daily = smoother.run(s, Smoother.HouseAdjustment.NONE, firstDay, lastDay, realtime,
-                usedFrom, rounds == 1 && !o.adjustHouseEffects() ? used : null);
+        Smoother.Daily daily = smoother.run(
+                s,
+                Smoother.HouseAdjustment.NONE,
+                firstDay,
+                lastDay,
+                realtime,
+                usedFrom,
+                rounds == 1 && !o.adjustHouseEffects() ? used : null);
         HouseEffectEstimator.Estimate finalHouse = null;
         for (int round = 0; round < rounds; round++) {
             HouseTimeline h = houseEffects(s, daily, o, firstDay, lastDay, realtime);
@@ -96,8 +116,8 @@ public final class TrendEngine {
      * House effects from residuals against {@code daily}. Realtime: one estimate per day from the
      * polls available by then (rows are shared between days on which nothing new arrived).
      */
-    private static HouseTimeline houseEffects(PreparedPolls.Series s, Smoother.Daily daily, TrendOptions o,
-                                              int firstDay, int lastDay, boolean realtime) {
+    private static HouseTimeline houseEffects(
+            PreparedPolls.Series s, Smoother.Daily daily, TrendOptions o, int firstDay, int lastDay, boolean realtime) {
         HouseEffectEstimator.Accumulator acc = new HouseEffectEstimator.Accumulator(s.pollsterCount());
         double fallback = s.meanVar();
         int n = s.size();
@@ -106,12 +126,14 @@ public final class TrendEngine {
                 double fit = daily.at(s.date()[i]);
                 if (!Double.isNaN(fit)) acc.add(s.pollster()[i], s.y()[i] - fit);
             }
-            HouseEffectEstimator.Estimate e = HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
+            HouseEffectEstimator.Estimate e =
+                    HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
             return new HouseTimeline(firstDay, null, e);
         }
         double[][] byDay = new double[lastDay - firstDay + 1][];
         double[] current = new double[s.pollsterCount()];
-        HouseEffectEstimator.Estimate last = HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
+        HouseEffectEstimator.Estimate last =
+                HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
         int next = 0;
         for (int t = firstDay; t <= lastDay; t++) {
             boolean changed = false;
@@ -124,7 +146,8 @@ public final class TrendEngine {
                 }
             }
             if (changed) {
-                last = HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
+                last = HouseEffectEstimator.estimate(
+                        acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
                 current = last.effect();
             }
             byDay[t - firstDay] = current;

@@ -66,7 +66,8 @@ public record TrendOptions(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(populationPreference, "populationPreference");
         Objects.requireNonNull(houseEffectReference, "houseEffectReference");
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new IllegalArgumentException("confidenceLevel must be in (0,1)");
+        if (!(confidenceLevel > 0 && confidenceLevel < 1))
+            throw new IllegalArgumentException("confidenceLevel must be in (0,1)");
         if (from != null && to != null && from.isAfter(to)) throw new IllegalArgumentException("from after to");
         if (windowDays < 1) throw new IllegalArgumentException("windowDays must be >= 1");
         if (!(halfLifeDays > 0)) throw new IllegalArgumentException("halfLifeDays must be > 0");
@@ -74,7 +75,8 @@ public record TrendOptions(
         if (!(nonSamplingSd >= 0)) throw new IllegalArgumentException("nonSamplingSd must be >= 0");
         if (!(loessSpanDays >= 1)) throw new IllegalArgumentException("loessSpanDays must be >= 1");
         if (!(kalmanDailySd > 0)) throw new IllegalArgumentException("kalmanDailySd must be > 0");
-        if (houseEffectPriorPolls != null && !(houseEffectPriorPolls >= 0)) throw new IllegalArgumentException("houseEffectPriorPolls must be >= 0");
+        if (houseEffectPriorPolls != null && !(houseEffectPriorPolls >= 0))
+            throw new IllegalArgumentException("houseEffectPriorPolls must be >= 0");
         if (houseEffectIterations < 1) throw new IllegalArgumentException("houseEffectIterations must be >= 1");
         if (minReportingLagDays < 0) throw new IllegalArgumentException("minReportingLagDays must be >= 0");
     }
@@ -132,28 +134,110 @@ public record TrendOptions(
 
         private Builder() {}
 
-        public Builder method(TrendMethod v) { method = v; return this; }
-        public Builder mode(TrendMode v) { mode = v; return this; }
-        public Builder from(LocalDate v) { from = v; return this; }
-        public Builder to(LocalDate v) { to = v; return this; }
-        public Builder confidenceLevel(double v) { confidenceLevel = v; return this; }
-        public Builder adjustHouseEffects(boolean v) { adjustHouseEffects = v; return this; }
-        public Builder populationPreference(PopulationPreference v) { populationPreference = v; return this; }
-        public Builder windowDays(int v) { windowDays = v; return this; }
-        public Builder halfLifeDays(double v) { halfLifeDays = v; return this; }
-        public Builder pollsterFloodExponent(double v) { pollsterFloodExponent = v; return this; }
-        public Builder nonSamplingSd(double v) { nonSamplingSd = v; return this; }
-        public Builder loessSpanDays(double v) { loessSpanDays = v; return this; }
-        public Builder kalmanDailySd(double v) { kalmanDailySd = v; return this; }
-        public Builder houseEffectPriorPolls(Double v) { houseEffectPriorPolls = v; return this; }
-        public Builder houseEffectReference(HouseEffectReference v) { houseEffectReference = v; return this; }
-        public Builder houseEffectIterations(int v) { houseEffectIterations = v; return this; }
-        public Builder minReportingLagDays(int v) { minReportingLagDays = v; return this; }
+        public Builder method(TrendMethod v) {
+            method = v;
+            return this;
+        }
+
+        public Builder mode(TrendMode v) {
+            mode = v;
+            return this;
+        }
+
+        public Builder from(LocalDate v) {
+            from = v;
+            return this;
+        }
+
+        public Builder to(LocalDate v) {
+            to = v;
+            return this;
+        }
+
+        public Builder confidenceLevel(double v) {
+            confidenceLevel = v;
+            return this;
+        }
+
+        public Builder adjustHouseEffects(boolean v) {
+            adjustHouseEffects = v;
+            return this;
+        }
+
+        public Builder populationPreference(PopulationPreference v) {
+            populationPreference = v;
+            return this;
+        }
+
+        public Builder windowDays(int v) {
+            windowDays = v;
+            return this;
+        }
+
+        public Builder halfLifeDays(double v) {
+            halfLifeDays = v;
+            return this;
+        }
+
+        public Builder pollsterFloodExponent(double v) {
+            pollsterFloodExponent = v;
+            return this;
+        }
+
+        public Builder nonSamplingSd(double v) {
+            nonSamplingSd = v;
+            return this;
+        }
+
+        public Builder loessSpanDays(double v) {
+            loessSpanDays = v;
+            return this;
+        }
+
+        public Builder kalmanDailySd(double v) {
+            kalmanDailySd = v;
+            return this;
+        }
+
+        public Builder houseEffectPriorPolls(Double v) {
+            houseEffectPriorPolls = v;
+            return this;
+        }
+
+        public Builder houseEffectReference(HouseEffectReference v) {
+            houseEffectReference = v;
+            return this;
+        }
+
+        public Builder houseEffectIterations(int v) {
+            houseEffectIterations = v;
+            return this;
+        }
+
+        public Builder minReportingLagDays(int v) {
+            minReportingLagDays = v;
+            return this;
+        }
 
         public TrendOptions build() {
-            return new TrendOptions(method, mode, from, to, confidenceLevel, adjustHouseEffects, populationPreference,
-                    windowDays, halfLifeDays, pollsterFloodExponent, nonSamplingSd, loessSpanDays, kalmanDailySd,
-                    houseEffectPriorPolls, houseEffectReference, houseEffectIterations, minReportingLagDays);
+            return new TrendOptions(
+                    method,
+                    mode,
+                    from,
+                    to,
+                    confidenceLevel,
+                    adjustHouseEffects,
+                    populationPreference,
+                    windowDays,
+                    halfLifeDays,
+                    pollsterFloodExponent,
+                    nonSamplingSd,
+                    loessSpanDays,
+                    kalmanDailySd,
+                    houseEffectPriorPolls,
+                    houseEffectReference,
+                    houseEffectIterations,
+                    minReportingLagDays);
         }
     }
 }

@@ -15,4 +15,5 @@ import java.time.LocalDate;
  *                       have the same combined precision as the state (mean observation variance
  *                       divided by state variance)
  */
-public record TrendPoint(LocalDate date, String choice, double estimate, double lower, double upper, double effectivePolls) {}
+public record TrendPoint(
+        LocalDate date, String choice, double estimate, double lower, double upper, double effectivePolls) {}

@@ -28,8 +28,14 @@ final class WeightedAverageSmoother implements Smoother {
     }
 
     @Override
-    public Daily run(PreparedPolls.Series s, HouseAdjustment house, int firstDay, int lastDay, boolean realtime,
-                     int usedFrom, boolean[] used) {
+    public Daily run(
+            PreparedPolls.Series s,
+            HouseAdjustment house,
+            int firstDay,
+            int lastDay,
+            boolean realtime,
+            int usedFrom,
+            boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
         int w = o.windowDays();
         double[] decay = new double[w + 1];

@@ -3,8 +3,7 @@ package org.pollwatch.trends.rest;
 /** OpenAPI examples of the series and trend endpoints. */
 final class SeriesExamples {
 
-    private SeriesExamples() {
-    }
+    private SeriesExamples() {}
 
     static final String SERIES = """
             {

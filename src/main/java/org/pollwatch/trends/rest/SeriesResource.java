@@ -1,8 +1,5 @@
 package org.pollwatch.trends.rest;
 
-import java.net.URI;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -18,7 +15,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,7 +44,9 @@ import org.pollwatch.trends.service.TrendService;
 
 @Path("/series")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Series and trends", description = "Questions tracked across polls, their averages over time, house effects")
+@Tag(
+        name = "Series and trends",
+        description = "Questions tracked across polls, their averages over time, house effects")
 public class SeriesResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -63,21 +63,43 @@ public class SeriesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a series", description = "A question tracked across polls and pollsters, with its canonical choices. "
-            + "Poll questions join it on submission (questions[].series) or later (POST /series/{key}/questions).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesDocument.class),
-            examples = @ExampleObject(name = "Biden COVID approval", value = SeriesExamples.SERIES)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SeriesView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid series: the offending fields are listed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A series with this key exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Create a series",
+            description =
+                    "A question tracked across polls and pollsters, with its canonical choices. "
+                            + "Poll questions join it on submission (questions[].series) or later (POST /series/{key}/questions).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesDocument.class),
+                            examples = @ExampleObject(name = "Biden COVID approval", value = SeriesExamples.SERIES)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid series: the offending fields are listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A series with this key exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid SeriesDocument document) {
         SeriesView created = series.create(document);
-        return Response.created(URI.create("/series/" + created.key())).entity(created).build();
+        return Response.created(URI.create("/series/" + created.key()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @Operation(summary = "List series", description = "All series, by key, with the number of poll questions in each.")
-    @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The series",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesView.class)))
     public List<SeriesView> list() {
         return series.list();
     }
@@ -85,97 +107,203 @@ public class SeriesResource {
     @GET
     @Path("/{key}")
     @Operation(summary = "Read a series")
-    @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = SeriesView.class)))
-    @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
-    public SeriesView get(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The series",
+            content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such series",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
+    public SeriesView get(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key) {
         return series.get(key);
     }
 
     @POST
     @Path("/{key}/questions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a poll question to a series", description = "Joins a stored question to the series, mapping its option labels "
-            + "to the series' choices (options not listed map to the choice of the same key or label; null leaves an option out). "
-            + "Adding a member again replaces its mapping. Poll averages are recomputed.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesQuestionDocument.class),
-            examples = @ExampleObject(name = "mapping", value = SeriesExamples.JOIN)))
-    @APIResponse(responseCode = "200", description = "The membership", content = @Content(schema = @Schema(implementation = SeriesQuestionView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown question, or an option that maps to no choice", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unmapped option", value = SeriesExamples.UNMAPPED_OPTION)))
-    @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The question belongs to another series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SeriesQuestionView addQuestion(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+    @Operation(
+            summary = "Add a poll question to a series",
+            description = "Joins a stored question to the series, mapping its option labels "
+                    + "to the series' choices (options not listed map to the choice of the same key or label; null leaves an option out). "
+                    + "Adding a member again replaces its mapping. Poll averages are recomputed.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SeriesQuestionDocument.class),
+                            examples = @ExampleObject(name = "mapping", value = SeriesExamples.JOIN)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The membership",
+            content = @Content(schema = @Schema(implementation = SeriesQuestionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown question, or an option that maps to no choice",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(name = "unmapped option", value = SeriesExamples.UNMAPPED_OPTION)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The question belongs to another series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SeriesQuestionView addQuestion(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @NotNull @Valid SeriesQuestionDocument document) {
         return series.addQuestion(key, document);
     }
 
     @GET
     @Path("/{key}/polls")
-    @Operation(summary = "Polls of a series", description = "The polls whose questions are in the series, newest field end first, with their shares per choice. "
-            + "Retracted polls are left out unless asked for.")
-    @APIResponse(responseCode = "200", description = "One page of polls", content = @Content(schema = @Schema(implementation = SeriesPollPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<SeriesPollView> polls(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted") boolean includeRetracted,
+    @Operation(
+            summary = "Polls of a series",
+            description =
+                    "The polls whose questions are in the series, newest field end first, with their shares per choice. "
+                            + "Retracted polls are left out unless asked for.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of polls",
+            content = @Content(schema = @Schema(implementation = SeriesPollPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<SeriesPollView> polls(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+            @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted")
+                    boolean includeRetracted,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)", example = "20") @QueryParam("size") String size) {
-        return series.polls(key, includeRetracted, Params.page(page),
-                Params.pageSize(size));
+            @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)", example = "20")
+                    @QueryParam("size")
+                    String size) {
+        return series.polls(key, includeRetracted, Params.page(page), Params.pageSize(size));
     }
 
     @GET
     @Path("/{key}/trend")
-    @Operation(summary = "Poll average over time", description = "One point per day per choice: the estimate and its band at the given confidence, "
-            + "with the ids of the polls that contributed. Defaults: method weighted_average, mode realtime (what readers would have seen each day; "
-            + "it never changes once a day has passed, and it is how published averages are computed), confidence 0.95, house effects adjusted. "
-            + "When one poll is reported for several populations, the series' population preference picks one (default: likely voters, "
-            + "registered voters, voters, adults). Retracted polls are left out, except in as-of answers for polls retracted after that day.")
-    @APIResponse(responseCode = "200", description = "The trend", content = @Content(schema = @Schema(implementation = TrendView.class),
-            examples = @ExampleObject(name = "trend", value = SeriesExamples.TREND)))
+    @Operation(
+            summary = "Poll average over time",
+            description =
+                    "One point per day per choice: the estimate and its band at the given confidence, "
+                            + "with the ids of the polls that contributed. Defaults: method weighted_average, mode realtime (what readers would have seen each day; "
+                            + "it never changes once a day has passed, and it is how published averages are computed), confidence 0.95, house effects adjusted. "
+                            + "When one poll is reported for several populations, the series' population preference picks one (default: likely voters, "
+                            + "registered voters, voters, adults). Retracted polls are left out, except in as-of answers for polls retracted after that day.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The trend",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TrendView.class),
+                            examples = @ExampleObject(name = "trend", value = SeriesExamples.TREND)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad method", value = SeriesExamples.INVALID_PARAMETER)))
-    @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
-    public Response trend(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params, @Context Request request) {
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "bad method", value = SeriesExamples.INVALID_PARAMETER)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such series",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
+    public Response trend(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+            @BeanParam TrendParams params,
+            @Context Request request) {
         // served pre-serialised from the cache: a warm request copies bytes
         ComputedTrend computed = compute(key, params);
-        return HttpCaching.conditional(request, etag("trend", computed), computed.trendJson(), MediaType.APPLICATION_JSON);
+        return HttpCaching.conditional(
+                request, etag("trend", computed), computed.trendJson(), MediaType.APPLICATION_JSON);
     }
 
     @GET
     @Path("/{key}/trend.csv")
-    @Produces({ TEXT_CSV, MediaType.APPLICATION_JSON })
-    @Operation(summary = "Poll average over time, as CSV", description = "The points of GET /series/{key}/trend with the same parameters, "
-            + "as CSV: date,choice,estimate,lower,upper (percent, two decimals), ordered by choice then date.")
-    @APIResponse(responseCode = "200", description = "The trend points", content = @Content(mediaType = TEXT_CSV,
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = SeriesExamples.TREND_CSV)))
+    @Produces({TEXT_CSV, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Poll average over time, as CSV",
+            description = "The points of GET /series/{key}/trend with the same parameters, "
+                    + "as CSV: date,choice,estimate,lower,upper (percent, two decimals), ordered by choice then date.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The trend points",
+            content =
+                    @Content(
+                            mediaType = TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = SeriesExamples.TREND_CSV)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response trendCsv(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params, @Context Request request) {
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response trendCsv(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+            @BeanParam TrendParams params,
+            @Context Request request) {
         ComputedTrend computed = compute(key, params);
-        return Response.fromResponse(HttpCaching.conditional(request, etag("trend-csv", computed), computed.trendCsv(),
-                        TEXT_CSV + "; charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + computed.trend().series() + "-trend.csv\"").build();
+        return Response.fromResponse(HttpCaching.conditional(
+                        request, etag("trend-csv", computed), computed.trendCsv(), TEXT_CSV + "; charset=UTF-8"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + computed.trend().series() + "-trend.csv\"")
+                .build();
     }
 
     @GET
     @Path("/{key}/house-effects")
-    @Operation(summary = "House effects of the pollsters", description = "Per pollster and choice: how far its polls sit from the average "
-            + "(mean residual), shrunk toward 0 for pollsters with few polls, with its standard error and number of polls. In realtime mode, "
-            + "as known on the last day. Takes the parameters of the trend.")
-    @APIResponse(responseCode = "200", description = "The house effects", content = @Content(schema = @Schema(implementation = HouseEffectsView.class),
-            examples = @ExampleObject(name = "house effects", value = SeriesExamples.HOUSE_EFFECTS)))
+    @Operation(
+            summary = "House effects of the pollsters",
+            description = "Per pollster and choice: how far its polls sit from the average "
+                    + "(mean residual), shrunk toward 0 for pollsters with few polls, with its standard error and number of polls. In realtime mode, "
+                    + "as known on the last day. Takes the parameters of the trend.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The house effects",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = HouseEffectsView.class),
+                            examples = @ExampleObject(name = "house effects", value = SeriesExamples.HOUSE_EFFECTS)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response houseEffects(@Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params, @Context Request request) {
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response houseEffects(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+            @BeanParam TrendParams params,
+            @Context Request request) {
         ComputedTrend computed = compute(key, params);
         return HttpCaching.conditional(request, etag("house-effects", computed), computed.houseEffects());
     }

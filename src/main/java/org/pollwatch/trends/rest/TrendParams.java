@@ -1,12 +1,10 @@
 package org.pollwatch.trends.rest;
 
+import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.ws.rs.QueryParam;
-
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -21,47 +19,67 @@ import org.pollwatch.trends.service.TrendRequest;
 /** Query parameters of the trend endpoints, parsed by hand so that a bad value is a 400 naming it. */
 public class TrendParams {
 
-    @Parameter(description = "First day to report (default: the first day with an estimate)", example = "2021-03-01",
+    @Parameter(
+            description = "First day to report (default: the first day with an estimate)",
+            example = "2021-03-01",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     @QueryParam("from")
     public String from;
 
-    @Parameter(description = "Last day to report (default: the as-of day, else the last poll's day)", example = "2021-08-31",
+    @Parameter(
+            description = "Last day to report (default: the as-of day, else the last poll's day)",
+            example = "2021-08-31",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     @QueryParam("to")
     public String to;
 
-    @Parameter(description = "Only polls of these populations (adults, registered_voters, likely_voters, voters, other); repeat or separate by commas",
+    @Parameter(
+            description =
+                    "Only polls of these populations (adults, registered_voters, likely_voters, voters, other); repeat or separate by commas",
             example = "adults")
     @QueryParam("population")
     public List<String> population;
 
-    @Parameter(description = "Leave out this pollster (slug); repeat or separate by commas", example = "rasmussen-reports")
+    @Parameter(
+            description = "Leave out this pollster (slug); repeat or separate by commas",
+            example = "rasmussen-reports")
     @QueryParam("exclude-pollster")
     public List<String> excludePollster;
 
-    @Parameter(description = "weighted_average (default), loess or kalman", example = "weighted_average",
-            schema = @Schema(enumeration = { "weighted_average", "loess", "kalman" }))
+    @Parameter(
+            description = "weighted_average (default), loess or kalman",
+            example = "weighted_average",
+            schema = @Schema(enumeration = {"weighted_average", "loess", "kalman"}))
     @QueryParam("method")
     public String method;
 
-    @Parameter(description = "realtime (default: each day uses only the polls available by that day, publication date else field end) "
-            + "or hindsight (every day smoothed with all polls)", example = "realtime",
-            schema = @Schema(enumeration = { "realtime", "hindsight" }))
+    @Parameter(
+            description =
+                    "realtime (default: each day uses only the polls available by that day, publication date else field end) "
+                            + "or hindsight (every day smoothed with all polls)",
+            example = "realtime",
+            schema = @Schema(enumeration = {"realtime", "hindsight"}))
     @QueryParam("mode")
     public String mode;
 
-    @Parameter(description = "Answer as it would have been at the end of this day (UTC): only polls available by then, with the "
-            + "values they had then; polls retracted later still count", example = "2021-03-01",
+    @Parameter(
+            description =
+                    "Answer as it would have been at the end of this day (UTC): only polls available by then, with the "
+                            + "values they had then; polls retracted later still count",
+            example = "2021-03-01",
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     @QueryParam("as-of")
     public String asOf;
 
-    @Parameter(description = "Two-sided level of the band, between 0.5 and 0.999 (default 0.95); 90 means 0.90", example = "0.95")
+    @Parameter(
+            description = "Two-sided level of the band, between 0.5 and 0.999 (default 0.95); 90 means 0.90",
+            example = "0.95")
     @QueryParam("confidence")
     public String confidence;
 
-    @Parameter(description = "Subtract pollsters' house effects before averaging (default true)", example = "true",
+    @Parameter(
+            description = "Subtract pollsters' house effects before averaging (default true)",
+            example = "true",
             schema = @Schema(type = SchemaType.BOOLEAN))
     @QueryParam("adjust-house-effects")
     public String adjustHouseEffects;
@@ -97,10 +115,12 @@ public class TrendParams {
         boolean adjust = defaults.adjustHouseEffects();
         if (adjustHouseEffects == null || adjustHouseEffects.isBlank()) {
             defaulted.add("adjust-house-effects");
-        } else if (adjustHouseEffects.trim().equalsIgnoreCase("true") || adjustHouseEffects.trim().equalsIgnoreCase("false")) {
+        } else if (adjustHouseEffects.trim().equalsIgnoreCase("true")
+                || adjustHouseEffects.trim().equalsIgnoreCase("false")) {
             adjust = Boolean.parseBoolean(adjustHouseEffects.trim());
         } else {
-            throw ProblemException.invalidField("adjust-house-effects", "must be true or false, not '" + adjustHouseEffects + "'");
+            throw ProblemException.invalidField(
+                    "adjust-house-effects", "must be true or false, not '" + adjustHouseEffects + "'");
         }
         List<Population> populations = new ArrayList<>();
         for (String value : split(population)) {
@@ -118,8 +138,19 @@ public class TrendParams {
             }
         }
         excluded.sort(null);
-        return new TrendRequest(series, fromDate, toDate, List.copyOf(populations), List.copyOf(excluded), trendMethod,
-                trendMode, asOfDate, level, adjust, List.copyOf(defaulted), 0);
+        return new TrendRequest(
+                series,
+                fromDate,
+                toDate,
+                List.copyOf(populations),
+                List.copyOf(excluded),
+                trendMethod,
+                trendMode,
+                asOfDate,
+                level,
+                adjust,
+                List.copyOf(defaulted),
+                0);
     }
 
     private static double confidence(String value) {

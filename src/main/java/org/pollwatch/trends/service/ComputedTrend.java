@@ -9,6 +9,5 @@ import org.pollwatch.trends.TrendView;
  * for ETags. The fingerprint is of the content, not of a counter, so it stays right across restarts
  * and instances.
  */
-public record ComputedTrend(TrendView trend, byte[] trendJson, byte[] trendCsv, HouseEffectsView houseEffects,
-        String fingerprint) {
-}
+public record ComputedTrend(
+        TrendView trend, byte[] trendJson, byte[] trendCsv, HouseEffectsView houseEffects, String fingerprint) {}

@@ -1,5 +1,8 @@
 package org.pollwatch.trends.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,11 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.pollwatch.polls.Population;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.trends.Series;
@@ -28,13 +26,12 @@ import org.pollwatch.trends.SeriesChoice;
 public final class SeriesMapping {
 
     /** Likely voters first, then registered voters, voters and adults: the default population rule. */
-    public static final List<Population> DEFAULT_POPULATION_PREFERENCE = List.of(
-            Population.LIKELY_VOTERS, Population.REGISTERED_VOTERS, Population.VOTERS, Population.ADULTS);
+    public static final List<Population> DEFAULT_POPULATION_PREFERENCE =
+            List.of(Population.LIKELY_VOTERS, Population.REGISTERED_VOTERS, Population.VOTERS, Population.ADULTS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SeriesMapping() {
-    }
+    private SeriesMapping() {}
 
     /** Key under which an option label is stored in a choice map. */
     public static String labelKey(String label) {
@@ -45,8 +42,12 @@ public final class SeriesMapping {
      * The choice map (label key -> choice key) of a question with these option labels, or field errors
      * (prefixed by {@code path}, e.g. "questions[0].") appended to {@code errors}.
      */
-    public static Map<String, String> map(Series series, List<String> optionLabels, Map<String, String> explicit,
-            String path, List<FieldError> errors) {
+    public static Map<String, String> map(
+            Series series,
+            List<String> optionLabels,
+            Map<String, String> explicit,
+            String path,
+            List<FieldError> errors) {
         int before = errors.size();
         String choices = series.choices.stream().map(c -> c.key).collect(Collectors.joining(", "));
         Map<String, String> given = new HashMap<>();
@@ -58,7 +59,8 @@ public final class SeriesMapping {
             });
             for (String label : explicit.keySet()) {
                 if (optionLabels.stream().noneMatch(o -> labelKey(o).equals(labelKey(label)))) {
-                    errors.add(new FieldError(path + "seriesChoices[" + label + "]", "names an option the question lacks"));
+                    errors.add(new FieldError(
+                            path + "seriesChoices[" + label + "]", "names an option the question lacks"));
                 }
             }
         }
@@ -77,30 +79,36 @@ public final class SeriesMapping {
                 }
                 choice = series.choice(wanted);
                 if (choice.isEmpty()) {
-                    errors.add(new FieldError(field, "'" + wanted + "' is not a choice of series '" + series.seriesKey
-                            + "' (" + choices + ")"));
+                    errors.add(new FieldError(
+                            field,
+                            "'" + wanted + "' is not a choice of series '" + series.seriesKey + "' (" + choices + ")"));
                     continue;
                 }
             } else {
                 field = path + "options[" + i + "].label";
                 choice = series.choice(label);
                 if (choice.isEmpty()) {
-                    errors.add(new FieldError(field, "option '" + label + "' matches no choice of series '" + series.seriesKey
-                            + "' (" + choices + "); map it in seriesChoices, or to null to leave it out"));
+                    errors.add(new FieldError(
+                            field,
+                            "option '" + label + "' matches no choice of series '" + series.seriesKey + "' (" + choices
+                                    + "); map it in seriesChoices, or to null to leave it out"));
                     continue;
                 }
             }
             String previous = takenBy.putIfAbsent(choice.get().key, label);
             if (previous != null) {
-                errors.add(new FieldError(field, "options '" + previous + "' and '" + label + "' both map to choice '"
-                        + choice.get().key + "'"));
+                errors.add(new FieldError(
+                        field,
+                        "options '" + previous + "' and '" + label + "' both map to choice '" + choice.get().key
+                                + "'"));
                 continue;
             }
             result.put(key, choice.get().key);
         }
         if (errors.size() == before && result.isEmpty()) {
-            errors.add(new FieldError(path + "seriesChoices", "no option maps to a choice of series '" + series.seriesKey
-                    + "' (" + choices + ")"));
+            errors.add(new FieldError(
+                    path + "seriesChoices",
+                    "no option maps to a choice of series '" + series.seriesKey + "' (" + choices + ")"));
         }
         return result;
     }
@@ -108,8 +116,7 @@ public final class SeriesMapping {
     /** A stored choice map (jsonb text). */
     public static Map<String, String> parse(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() {
-            });
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable series choice map: " + json, e);
         }

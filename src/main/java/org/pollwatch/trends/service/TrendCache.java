@@ -1,14 +1,11 @@
 package org.pollwatch.trends.service;
 
-import java.util.concurrent.atomic.AtomicLong;
-
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.pollwatch.polls.PollsChanged;
 

@@ -2,7 +2,6 @@ package org.pollwatch.trends.service;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.pollwatch.polls.Population;
 import org.pollwatch.stats.trend.TrendMethod;
 import org.pollwatch.stats.trend.TrendMode;
@@ -26,7 +25,18 @@ public record TrendRequest(
         long generation) {
 
     public TrendRequest withGeneration(long value) {
-        return new TrendRequest(series, from, to, populations, excludedPollsters, method, mode, asOf, confidence,
-                adjustHouseEffects, defaultsUsed, value);
+        return new TrendRequest(
+                series,
+                from,
+                to,
+                populations,
+                excludedPollsters,
+                method,
+                mode,
+                asOf,
+                confidence,
+                adjustHouseEffects,
+                defaultsUsed,
+                value);
     }
 }

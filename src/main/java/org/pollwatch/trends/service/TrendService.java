@@ -1,8 +1,15 @@
 package org.pollwatch.trends.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,17 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.cache.CacheKey;
-import io.quarkus.cache.CacheResult;
-
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.pollwatch.common.Fingerprint;
@@ -104,38 +100,69 @@ public class TrendService {
         long loaded = System.nanoTime();
 
         TrendOptions.Builder options = TrendOptions.defaults().toBuilder()
-                .method(request.method()).mode(request.mode()).from(request.from())
+                .method(request.method())
+                .mode(request.mode())
+                .from(request.from())
                 .to(request.to() != null ? request.to() : request.asOf())
-                .confidenceLevel(request.confidence()).adjustHouseEffects(request.adjustHouseEffects())
-                .populationPreference(new PopulationPreference(preference.stream().map(SeriesMapping::engineLabel).toList()));
+                .confidenceLevel(request.confidence())
+                .adjustHouseEffects(request.adjustHouseEffects())
+                .populationPreference(new PopulationPreference(
+                        preference.stream().map(SeriesMapping::engineLabel).toList()));
         TrendResult result = engine.compute(observations, options.build());
-        LOG.debugf("Trend of series %s: %d polls loaded in %.1f ms, computed in %.1f ms", series.seriesKey,
-                observations.size(), (loaded - start) / 1e6, (System.nanoTime() - loaded) / 1e6);
+        LOG.debugf(
+                "Trend of series %s: %d polls loaded in %.1f ms, computed in %.1f ms",
+                series.seriesKey, observations.size(), (loaded - start) / 1e6, (System.nanoTime() - loaded) / 1e6);
 
         List<TrendView.Point> points = new ArrayList<>(result.points().size());
         for (TrendPoint p : result.points()) {
-            points.add(new TrendView.Point(p.date(), p.choice(), round(p.estimate()), round(p.lower()), round(p.upper()),
+            points.add(new TrendView.Point(
+                    p.date(),
+                    p.choice(),
+                    round(p.estimate()),
+                    round(p.lower()),
+                    round(p.upper()),
                     round(p.effectivePolls())));
         }
-        List<Long> polls = result.contributingPollIds().stream().map(Long::valueOf).sorted().toList();
+        List<Long> polls = result.contributingPollIds().stream()
+                .map(Long::valueOf)
+                .sorted()
+                .toList();
         String method = request.method().name().toLowerCase();
         String mode = request.mode().name().toLowerCase();
         LocalDate to = request.to() != null ? request.to() : request.asOf();
-        TrendView trend = new TrendView(series.seriesKey, series.title, method, mode, request.confidence(),
-                request.adjustHouseEffects(), request.asOf(), request.from(), to, request.populations(),
-                request.excludedPollsters(), preference, request.defaultsUsed(),
-                series.choices.stream().map(c -> c.key).toList(), points, polls);
+        TrendView trend = new TrendView(
+                series.seriesKey,
+                series.title,
+                method,
+                mode,
+                request.confidence(),
+                request.adjustHouseEffects(),
+                request.asOf(),
+                request.from(),
+                to,
+                request.populations(),
+                request.excludedPollsters(),
+                preference,
+                request.defaultsUsed(),
+                series.choices.stream().map(c -> c.key).toList(),
+                points,
+                polls);
         List<HouseEffectsView.HouseEffectView> effects = new ArrayList<>();
         for (HouseEffect h : result.houseEffects()) {
             effects.add(new HouseEffectsView.HouseEffectView(
                     new PollView.PollsterRef(h.pollster(), pollsterNames.getOrDefault(h.pollster(), h.pollster())),
-                    h.choice(), round(h.effect()), round(h.standardError()), h.pollCount()));
+                    h.choice(),
+                    round(h.effect()),
+                    round(h.standardError()),
+                    h.pollCount()));
         }
         try {
             byte[] trendJson = json.writeValueAsBytes(trend);
-            HouseEffectsView houseEffects = new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects);
+            HouseEffectsView houseEffects =
+                    new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects);
             // records print every component: the house effects' text covers all they hold
-            String fingerprint = Fingerprint.start().add(trendJson).add(houseEffects).hex();
+            String fingerprint =
+                    Fingerprint.start().add(trendJson).add(houseEffects).hex();
             return new ComputedTrend(trend, trendJson, csv(trend), houseEffects, fingerprint);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the trend of series " + series.seriesKey, e);
@@ -144,17 +171,24 @@ public class TrendService {
 
     /** The points as CSV: date,choice,estimate,lower,upper. */
     static byte[] csv(TrendView trend) {
-        StringBuilder csv = new StringBuilder(40 * trend.points().size() + 64).append("date,choice,estimate,lower,upper\n");
+        StringBuilder csv =
+                new StringBuilder(40 * trend.points().size() + 64).append("date,choice,estimate,lower,upper\n");
         for (TrendView.Point p : trend.points()) {
-            csv.append(p.date()).append(',').append(p.choice()).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f,%.2f,%.2f", p.estimate(), p.lower(), p.upper())).append('\n');
+            csv.append(p.date())
+                    .append(',')
+                    .append(p.choice())
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f,%.2f,%.2f", p.estimate(), p.lower(), p.upper()))
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The polls of the series as the engine sees them: one per poll (its first member question), filtered by the request. */
-    private Collection<PollObservation> observations(Series series, TrendRequest request, Map<String, String> pollsterNames) {
-        OffsetDateTime cutoff = request.asOf() == null ? FAR_FUTURE
+    private Collection<PollObservation> observations(
+            Series series, TrendRequest request, Map<String, String> pollsterNames) {
+        OffsetDateTime cutoff = request.asOf() == null
+                ? FAR_FUTURE
                 : request.asOf().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         // plain JDBC on the session's connection: 20,000 rows read without per-row type resolution
         Map<Long, PollValues> polls = em.unwrap(Session.class).doReturningWork(connection -> {
@@ -171,10 +205,17 @@ public class TrendService {
                         if (poll == null) {
                             int sampleSize = row.getInt(7);
                             Integer knownSampleSize = row.wasNull() ? null : sampleSize;
-                            poll = new PollValues(pollId, row.getString(2), row.getObject(4, LocalDate.class),
-                                    row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class),
-                                    knownSampleSize, Population.valueOf(row.getString(8)),
-                                    row.getBoolean(9), row.getBoolean(10), questionId);
+                            poll = new PollValues(
+                                    pollId,
+                                    row.getString(2),
+                                    row.getObject(4, LocalDate.class),
+                                    row.getObject(5, LocalDate.class),
+                                    row.getObject(6, LocalDate.class),
+                                    knownSampleSize,
+                                    Population.valueOf(row.getString(8)),
+                                    row.getBoolean(9),
+                                    row.getBoolean(10),
+                                    questionId);
                             byId.put(pollId, poll);
                             pollsterNames.putIfAbsent(poll.pollster, row.getString(3));
                         }
@@ -193,17 +234,27 @@ public class TrendService {
         Set<String> excluded = new HashSet<>(request.excludedPollsters());
         List<PollObservation> observations = new ArrayList<>(polls.size());
         for (PollValues poll : polls.values()) {
-            if (poll.retracted || poll.shares.isEmpty() || excluded.contains(poll.pollster)
-                    || (!request.populations().isEmpty() && !request.populations().contains(poll.population))) {
+            if (poll.retracted
+                    || poll.shares.isEmpty()
+                    || excluded.contains(poll.pollster)
+                    || (!request.populations().isEmpty()
+                            && !request.populations().contains(poll.population))) {
                 continue;
             }
             LocalDate availableFrom = poll.publishedOn != null ? poll.publishedOn : poll.fieldEnd;
             if (request.asOf() != null && availableFrom.isAfter(request.asOf())) {
                 continue;
             }
-            observations.add(new PollObservation(Long.toString(poll.id), poll.pollster, poll.fieldStart, poll.fieldEnd,
-                    availableFrom, poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
-                    SeriesMapping.engineLabel(poll.population), poll.tracking, poll.shares));
+            observations.add(new PollObservation(
+                    Long.toString(poll.id),
+                    poll.pollster,
+                    poll.fieldStart,
+                    poll.fieldEnd,
+                    availableFrom,
+                    poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
+                    SeriesMapping.engineLabel(poll.population),
+                    poll.tracking,
+                    poll.shares));
         }
         return observations;
     }
@@ -212,19 +263,23 @@ public class TrendService {
     private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls) {
         @SuppressWarnings("unchecked")
         List<Object[]> snapshots = em.createNativeQuery(SNAPSHOTS_AFTER)
-                .setParameter("series", series.id).setParameter("cutoff", cutoff).getResultList();
+                .setParameter("series", series.id)
+                .setParameter("cutoff", cutoff)
+                .getResultList();
         if (snapshots.isEmpty()) {
             return;
         }
         Map<Long, Map<String, String>> choiceMaps = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> maps = em.createNativeQuery(
-                "select sq.question_id, cast(sq.choice_map as text) from series_question sq where sq.series_id = :series")
-                .setParameter("series", series.id).getResultList();
+                        "select sq.question_id, cast(sq.choice_map as text) from series_question sq where sq.series_id = :series")
+                .setParameter("series", series.id)
+                .getResultList();
         for (Object[] row : maps) {
             choiceMaps.put(((Number) row[0]).longValue(), SeriesMapping.parse((String) row[1]));
         }
-        Set<String> choiceKeys = new HashSet<>(series.choices.stream().map((SeriesChoice c) -> c.key).toList());
+        Set<String> choiceKeys = new HashSet<>(
+                series.choices.stream().map((SeriesChoice c) -> c.key).toList());
         for (Object[] row : snapshots) {
             PollValues poll = polls.get(((Number) row[0]).longValue());
             if (poll == null) {
@@ -245,14 +300,18 @@ public class TrendService {
             poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
             poll.shares.clear();
             Map<String, String> map = choiceMaps.getOrDefault(poll.questionId, Map.of());
-            then.questions().stream().filter(q -> q.id() == poll.questionId).findFirst().ifPresent(q -> {
-                for (PollView.OptionView option : q.options()) {
-                    String choice = map.get(SeriesMapping.labelKey(option.label()));
-                    if (choice != null && choiceKeys.contains(choice)) {
-                        poll.shares.putIfAbsent(choice, option.percentage().doubleValue());
-                    }
-                }
-            });
+            then.questions().stream()
+                    .filter(q -> q.id() == poll.questionId)
+                    .findFirst()
+                    .ifPresent(q -> {
+                        for (PollView.OptionView option : q.options()) {
+                            String choice = map.get(SeriesMapping.labelKey(option.label()));
+                            if (choice != null && choiceKeys.contains(choice)) {
+                                poll.shares.putIfAbsent(
+                                        choice, option.percentage().doubleValue());
+                            }
+                        }
+                    });
         }
     }
 
@@ -274,8 +333,17 @@ public class TrendService {
         boolean retracted;
         final Map<String, Double> shares = new LinkedHashMap<>();
 
-        PollValues(long id, String pollster, LocalDate fieldStart, LocalDate fieldEnd, LocalDate publishedOn,
-                Integer sampleSize, Population population, boolean tracking, boolean retracted, long questionId) {
+        PollValues(
+                long id,
+                String pollster,
+                LocalDate fieldStart,
+                LocalDate fieldEnd,
+                LocalDate publishedOn,
+                Integer sampleSize,
+                Population population,
+                boolean tracking,
+                boolean retracted,
+                long questionId) {
             this.id = id;
             this.pollster = pollster;
             this.fieldStart = fieldStart;

@@ -1,6 +1,11 @@
 package org.pollwatch.imports.fivethirtyeight;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,13 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class FiveThirtyEightPollReaderTest {
 
@@ -24,7 +23,8 @@ class FiveThirtyEightPollReaderTest {
             "start_date,end_date,pollster,sponsor,sample_size,population,party,subject,tracking,text,approve,disapprove,url\n";
 
     private static List<PollRowResult> read(String csv) {
-        return FiveThirtyEightPollReader.approval(new StringReader(csv)).stream().toList();
+        return FiveThirtyEightPollReader.approval(new StringReader(csv)).stream()
+                .toList();
     }
 
     private static PollRow row(PollRowResult r) {
@@ -37,7 +37,9 @@ class FiveThirtyEightPollReaderTest {
 
     @Test
     void parsesAWellFormedRow() {
-        PollRow r = row(read(HEADER + "2021-01-22,2021-01-23,Ipsos,ABC News,504,a,all,Biden,FALSE,Do you approve?,69,29,https://x\n").get(0));
+        PollRow r = row(read(HEADER
+                        + "2021-01-22,2021-01-23,Ipsos,ABC News,504,a,all,Biden,FALSE,Do you approve?,69,29,https://x\n")
+                .get(0));
         assertEquals(2, r.line());
         assertEquals(LocalDate.of(2021, 1, 22), r.startDate());
         assertEquals(LocalDate.of(2021, 1, 23), r.endDate());
@@ -88,7 +90,8 @@ class FiveThirtyEightPollReaderTest {
 
     @Test
     void swapsStartAfterEndAndFlagsIt() {
-        PollRow r = row(read(HEADER + "2021-10-19,2021-01-21,YouGov,Yahoo News,1704,a,all,Biden,FALSE,q,45,45,u\n").get(0));
+        PollRow r = row(read(HEADER + "2021-10-19,2021-01-21,YouGov,Yahoo News,1704,a,all,Biden,FALSE,q,45,45,u\n")
+                .get(0));
         assertTrue(r.datesSwapped());
         assertEquals(LocalDate.of(2021, 1, 21), r.startDate());
         assertEquals(LocalDate.of(2021, 10, 19), r.endDate(), "the later date is the field end");
@@ -108,21 +111,22 @@ class FiveThirtyEightPollReaderTest {
     @Test
     void reportsBadRowsWithLineColumnAndReasonAndGoesOn() {
         List<PollRowResult> rows = read(HEADER
-                + "2021-02-30,2021-03-01,A,,500,a,all,Biden,FALSE,q,50,40,u\n"     // 2: no Feb 30
-                + "2021-03-01,yesterday,A,,500,a,all,Biden,FALSE,q,50,40,u\n"      // 3
-                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,101,40,u\n"    // 4
-                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,50,-1,u\n"     // 5
-                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,fifty,40,u\n"  // 6
+                + "2021-02-30,2021-03-01,A,,500,a,all,Biden,FALSE,q,50,40,u\n" // 2: no Feb 30
+                + "2021-03-01,yesterday,A,,500,a,all,Biden,FALSE,q,50,40,u\n" // 3
+                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,101,40,u\n" // 4
+                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,50,-1,u\n" // 5
+                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,fifty,40,u\n" // 6
                 + "2021-03-01,2021-03-02,A,,500,adults,all,Biden,FALSE,q,50,40,u\n" // 7
-                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,maybe,q,50,40,u\n"     // 8
-                + "2021-03-01,2021-03-02,A,,0,a,all,Biden,FALSE,q,50,40,u\n"       // 9
-                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,50,40\n"       // 10: short row
-                + "2021-03-01,2021-03-02,,,500,a,all,Biden,FALSE,q,50,40,u\n"      // 11: no pollster
-                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,50,40,u\n");   // 12: fine
+                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,maybe,q,50,40,u\n" // 8
+                + "2021-03-01,2021-03-02,A,,0,a,all,Biden,FALSE,q,50,40,u\n" // 9
+                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,50,40\n" // 10: short row
+                + "2021-03-01,2021-03-02,,,500,a,all,Biden,FALSE,q,50,40,u\n" // 11: no pollster
+                + "2021-03-01,2021-03-02,A,,500,a,all,Biden,FALSE,q,50,40,u\n"); // 12: fine
         assertEquals(11, rows.size());
         String[][] expected = {
-                {"2", "start_date"}, {"3", "end_date"}, {"4", "approve"}, {"5", "disapprove"}, {"6", "approve"},
-                {"7", "population"}, {"8", "tracking"}, {"9", "sample_size"}, {"10", null}, {"11", "pollster"}};
+            {"2", "start_date"}, {"3", "end_date"}, {"4", "approve"}, {"5", "disapprove"}, {"6", "approve"},
+            {"7", "population"}, {"8", "tracking"}, {"9", "sample_size"}, {"10", null}, {"11", "pollster"}
+        };
         for (int i = 0; i < expected.length; i++) {
             RowError e = error(rows.get(i));
             assertEquals(Long.parseLong(expected[i][0]), e.line(), e.toString());
@@ -149,8 +153,10 @@ class FiveThirtyEightPollReaderTest {
 
     @Test
     void missingRequiredColumnsIsOneHeaderError() {
-        CsvHeaderException e = assertThrows(CsvHeaderException.class, () -> FiveThirtyEightPollReader.approval(
-                new StringReader("start_date,pollster,sample_size,approve\n2021-01-01,A,500,50\n")));
+        CsvHeaderException e = assertThrows(
+                CsvHeaderException.class,
+                () -> FiveThirtyEightPollReader.approval(
+                        new StringReader("start_date,pollster,sample_size,approve\n2021-01-01,A,500,50\n")));
         assertEquals(List.of("end_date", "population", "disapprove"), e.missingColumns());
         assertTrue(e.getMessage().contains("end_date, population, disapprove"));
         assertThrows(CsvHeaderException.class, () -> FiveThirtyEightPollReader.approval(new StringReader("")));
@@ -168,13 +174,23 @@ class FiveThirtyEightPollReaderTest {
 
     @Test
     void readsTheRealFileWithoutErrors() throws IOException {
-        try (Reader in = new InputStreamReader(getClass().getResourceAsStream("/fivethirtyeight-covid/covid_approval_polls_biden_all.csv"),
-                StandardCharsets.UTF_8); var reader = FiveThirtyEightPollReader.approval(in)) {
+        try (Reader in = new InputStreamReader(
+                        getClass().getResourceAsStream("/fivethirtyeight-covid/covid_approval_polls_biden_all.csv"),
+                        StandardCharsets.UTF_8);
+                var reader = FiveThirtyEightPollReader.approval(in)) {
             List<PollRowResult> rows = reader.stream().toList();
             assertEquals(184, rows.size());
-            assertTrue(rows.stream().allMatch(r -> r instanceof PollRow), () -> rows.stream().filter(r -> r instanceof RowError).toList().toString());
-            assertEquals(1, rows.stream().filter(r -> ((PollRow) r).datesSwapped()).count(), "the one YouGov row");
-            assertEquals(1, rows.stream().filter(r -> ((PollRow) r).tracking() == null).count());
+            assertTrue(
+                    rows.stream().allMatch(r -> r instanceof PollRow),
+                    () -> rows.stream()
+                            .filter(r -> r instanceof RowError)
+                            .toList()
+                            .toString());
+            assertEquals(
+                    1, rows.stream().filter(r -> ((PollRow) r).datesSwapped()).count(), "the one YouGov row");
+            assertEquals(
+                    1,
+                    rows.stream().filter(r -> ((PollRow) r).tracking() == null).count());
         }
     }
 
@@ -188,7 +204,9 @@ class FiveThirtyEightPollReaderTest {
         assertEquals(53.418172, t.estimates().get("approve"));
         assertEquals("Biden", t.subject());
         assertFalse(reader.hasNext());
-        assertThrows(CsvHeaderException.class,
-                () -> new FiveThirtyEightToplineReader(new StringReader("modeldate,approve_estimate\n"), List.of("approve", "disapprove")));
+        assertThrows(
+                CsvHeaderException.class,
+                () -> new FiveThirtyEightToplineReader(
+                        new StringReader("modeldate,approve_estimate\n"), List.of("approve", "disapprove")));
     }
 }

@@ -1,12 +1,5 @@
 package org.pollwatch.stats.trend;
 
-import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightObservations;
-import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
-import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightToplineReader;
-import org.pollwatch.imports.fivethirtyeight.PollRow;
-import org.pollwatch.imports.fivethirtyeight.RowError;
-import org.pollwatch.imports.fivethirtyeight.Topline;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -17,6 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightObservations;
+import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
+import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightToplineReader;
+import org.pollwatch.imports.fivethirtyeight.PollRow;
+import org.pollwatch.imports.fivethirtyeight.RowError;
+import org.pollwatch.imports.fivethirtyeight.Topline;
 
 /**
  * FiveThirtyEight's Biden COVID-approval polls and published daily averages (test resources, CC BY
@@ -35,7 +34,8 @@ final class FiveThirtyEightFixture {
 
         @Override
         public String toString() {
-            return String.format("approve MAE %.3f, disapprove MAE %.3f over %d days %s..%s (%d without estimate)",
+            return String.format(
+                    "approve MAE %.3f, disapprove MAE %.3f over %d days %s..%s (%d without estimate)",
                     approve, disapprove, days, first, last, missing);
         }
     }
@@ -44,7 +44,8 @@ final class FiveThirtyEightFixture {
 
     static List<PollObservation> polls() {
         List<PollObservation> polls = new ArrayList<>();
-        try (FiveThirtyEightPollReader r = FiveThirtyEightPollReader.approval(open("covid_approval_polls_biden_all.csv"))) {
+        try (FiveThirtyEightPollReader r =
+                FiveThirtyEightPollReader.approval(open("covid_approval_polls_biden_all.csv"))) {
             r.forEachRemaining(row -> {
                 if (row instanceof RowError e) throw new IllegalStateException(e.toString());
                 polls.add(FiveThirtyEightObservations.toObservation((PollRow) row));
@@ -56,7 +57,8 @@ final class FiveThirtyEightFixture {
     }
 
     static List<Topline> toplines() {
-        try (FiveThirtyEightToplineReader r = new FiveThirtyEightToplineReader(open("covid_approval_toplines_biden_all.csv"), CHOICES)) {
+        try (FiveThirtyEightToplineReader r =
+                new FiveThirtyEightToplineReader(open("covid_approval_toplines_biden_all.csv"), CHOICES)) {
             return r.stream().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,9 +66,21 @@ final class FiveThirtyEightFixture {
     }
 
     static Mae mae(TrendEngine engine, List<PollObservation> polls, List<Topline> toplines, TrendOptions options) {
-        LocalDate first = toplines.stream().map(Topline::modelDate).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = toplines.stream().map(Topline::modelDate).max(LocalDate::compareTo).orElseThrow();
-        TrendResult result = engine.compute(polls, options.toBuilder().mode(TrendMode.REALTIME).from(first).to(last).build());
+        LocalDate first = toplines.stream()
+                .map(Topline::modelDate)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate last = toplines.stream()
+                .map(Topline::modelDate)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+        TrendResult result = engine.compute(
+                polls,
+                options.toBuilder()
+                        .mode(TrendMode.REALTIME)
+                        .from(first)
+                        .to(last)
+                        .build());
         Map<String, Double> ours = new HashMap<>();
         for (TrendPoint p : result.points()) ours.put(p.choice() + p.date(), p.estimate());
         double[] err = new double[2];

@@ -1,12 +1,11 @@
 package org.pollwatch.stats.trend;
 
-import org.junit.jupiter.api.Test;
-import org.pollwatch.imports.fivethirtyeight.Topline;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pollwatch.imports.fivethirtyeight.Topline;
 
 /**
  * Our REALTIME average against FiveThirtyEight's published daily Biden COVID-approval averages,
@@ -17,6 +16,7 @@ class FiveThirtyEightValidationTest {
 
     /** The MAE reached with the defaults (0.433 / 0.430 points), rounded up to the next 0.05. */
     private static final double APPROVE_BOUND = 0.45;
+
     private static final double DISAPPROVE_BOUND = 0.45;
 
     @Test
@@ -28,10 +28,15 @@ class FiveThirtyEightValidationTest {
         TrendEngine engine = new TrendEngine();
 
         FiveThirtyEightFixture.Mae mae = FiveThirtyEightFixture.mae(engine, polls, toplines, TrendOptions.defaults());
-        System.out.println("FiveThirtyEight validation, defaults (" + TrendOptions.defaults().method() + "): " + mae);
+        System.out.println("FiveThirtyEight validation, defaults ("
+                + TrendOptions.defaults().method() + "): " + mae);
         for (TrendMethod m : TrendMethod.values()) {
             System.out.println("  " + m + " with other defaults: "
-                    + FiveThirtyEightFixture.mae(engine, polls, toplines, TrendOptions.builder().method(m).build()));
+                    + FiveThirtyEightFixture.mae(
+                            engine,
+                            polls,
+                            toplines,
+                            TrendOptions.builder().method(m).build()));
         }
         assertEquals(0, mae.missing(), "an estimate for every model date");
         assertTrue(mae.approve() <= APPROVE_BOUND, "approve MAE " + mae.approve());

@@ -19,8 +19,8 @@ final class SyntheticPolls {
 
     private SyntheticPolls() {}
 
-    static List<PollObservation> generate(long seed, int days, int pollsters, int gapDays, IntToDoubleFunction truth,
-                                          Map<Integer, Double> bias) {
+    static List<PollObservation> generate(
+            long seed, int days, int pollsters, int gapDays, IntToDoubleFunction truth, Map<Integer, Double> bias) {
         Random rnd = new Random(seed);
         List<PollObservation> polls = new ArrayList<>();
         for (int p = 0; p < pollsters; p++) {
@@ -29,8 +29,16 @@ final class SyntheticPolls {
                 double n = 1000;
                 double samplingSd = 100 * Math.sqrt(mid / 100 * (1 - mid / 100) / n);
                 double value = mid + bias.getOrDefault(p, 0.0) + samplingSd * rnd.nextGaussian() + rnd.nextGaussian();
-                polls.add(new PollObservation("p" + p + "-" + end, "Pollster " + p, day(end - 2), day(end), day(end),
-                        n, "lv", false, Map.of(CHOICE, Math.max(0, Math.min(100, value)))));
+                polls.add(new PollObservation(
+                        "p" + p + "-" + end,
+                        "Pollster " + p,
+                        day(end - 2),
+                        day(end),
+                        day(end),
+                        n,
+                        "lv",
+                        false,
+                        Map.of(CHOICE, Math.max(0, Math.min(100, value)))));
             }
         }
         return polls;

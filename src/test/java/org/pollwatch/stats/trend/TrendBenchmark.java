@@ -18,7 +18,8 @@ public final class TrendBenchmark {
         TrendEngine engine = new TrendEngine();
         for (TrendMode mode : TrendMode.values()) {
             for (TrendMethod method : TrendMethod.values()) {
-                TrendOptions o = TrendOptions.builder().method(method).mode(mode).build();
+                TrendOptions o =
+                        TrendOptions.builder().method(method).mode(mode).build();
                 for (int i = 0; i < 30; i++) engine.compute(polls, o); // warm-up (JIT)
                 int runs = 50;
                 long best = Long.MAX_VALUE, total = 0;
@@ -30,7 +31,8 @@ public final class TrendBenchmark {
                     best = Math.min(best, dt);
                     total += dt;
                 }
-                System.out.printf("%-9s %-16s 10,000 polls -> %d points: mean %.1f ms, best %.1f ms%n",
+                System.out.printf(
+                        "%-9s %-16s 10,000 polls -> %d points: mean %.1f ms, best %.1f ms%n",
                         mode, method, points, total / 1e6 / runs, best / 1e6);
             }
         }
@@ -47,8 +49,15 @@ public final class TrendBenchmark {
             double truth = 45 + 5 * Math.sin(end / 120.0);
             double yes = Math.max(0, Math.min(100, truth + rnd.nextGaussian() * 2 + (p % 7 - 3) * 0.5));
             LocalDate e = day0.plusDays(end);
-            polls.add(new PollObservation("b" + i, "Pollster " + p, e.minusDays(2), e, e.plusDays(rnd.nextInt(3)),
-                    rnd.nextInt(10) == 0 ? null : 500.0 + rnd.nextInt(1500), p % 2 == 0 ? "lv" : "rv", p < 5,
+            polls.add(new PollObservation(
+                    "b" + i,
+                    "Pollster " + p,
+                    e.minusDays(2),
+                    e,
+                    e.plusDays(rnd.nextInt(3)),
+                    rnd.nextInt(10) == 0 ? null : 500.0 + rnd.nextInt(1500),
+                    p % 2 == 0 ? "lv" : "rv",
+                    p < 5,
                     Map.of("yes", yes, "no", Math.max(0, 95 - yes))));
         }
         return polls;

@@ -1,17 +1,16 @@
 package org.pollwatch.stats.trend;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every method on synthetic polls whose truth is known. */
 class TrendEngineSyntheticTest {
@@ -20,7 +19,11 @@ class TrendEngineSyntheticTest {
     private final TrendEngine engine = new TrendEngine();
 
     private static TrendOptions options(TrendMethod method, TrendMode mode) {
-        return TrendOptions.builder().method(method).mode(mode).to(SyntheticPolls.day(DAYS - 1)).build();
+        return TrendOptions.builder()
+                .method(method)
+                .mode(mode)
+                .to(SyntheticPolls.day(DAYS - 1))
+                .build();
     }
 
     /** Worst |estimate - truth| and band coverage over the days [from, to]. */
@@ -45,7 +48,11 @@ class TrendEngineSyntheticTest {
     }
 
     private static double estimateOn(TrendResult r, int day) {
-        return r.points().stream().filter(p -> SyntheticPolls.index(p.date()) == day).findFirst().orElseThrow().estimate();
+        return r.points().stream()
+                .filter(p -> SyntheticPolls.index(p.date()) == day)
+                .findFirst()
+                .orElseThrow()
+                .estimate();
     }
 
     @ParameterizedTest
@@ -80,7 +87,9 @@ class TrendEngineSyntheticTest {
         Fit after = fit(realtime, truth, 150 + catchUp, DAYS - 1);
         System.out.printf("step %s realtime: before %s, after %s%n", method, before, after);
         assertTrue(before.maxError() <= (method == TrendMethod.LOESS ? 2.0 : 1.0), "before the step: " + before);
-        assertTrue(after.maxError() <= (method == TrendMethod.LOESS ? 2.5 : 1.5), catchUp + " days after the step: " + after);
+        assertTrue(
+                after.maxError() <= (method == TrendMethod.LOESS ? 2.5 : 1.5),
+                catchUp + " days after the step: " + after);
         assertTrue(estimateOn(realtime, 150) < 48, "realtime cannot know the step on its first day");
 
         TrendResult hindsight = engine.compute(polls, options(method, TrendMode.HINDSIGHT));
@@ -112,7 +121,8 @@ class TrendEngineSyntheticTest {
         List<PollObservation> polls = SyntheticPolls.generate(4, DAYS, 6, 4, truth, Map.of(0, 5.0));
         for (TrendMode mode : TrendMode.values()) {
             TrendOptions median = options(method, mode).toBuilder()
-                    .houseEffectReference(HouseEffectReference.MEDIAN_POLLSTER).build();
+                    .houseEffectReference(HouseEffectReference.MEDIAN_POLLSTER)
+                    .build();
             TrendResult adjusted = engine.compute(polls, median);
             Map<String, Double> effects = new java.util.HashMap<>();
             adjusted.houseEffects().forEach(h -> effects.put(h.pollster(), h.effect()));
@@ -122,7 +132,12 @@ class TrendEngineSyntheticTest {
 
             int to = DAYS - (mode == TrendMode.HINDSIGHT ? 31 : 1);
             Fit withAdjustment = fit(adjusted, truth, 30, to);
-            Fit without = fit(engine.compute(polls, median.toBuilder().adjustHouseEffects(false).build()), truth, 30, to);
+            Fit without = fit(
+                    engine.compute(
+                            polls, median.toBuilder().adjustHouseEffects(false).build()),
+                    truth,
+                    30,
+                    to);
             System.out.printf("bias %s %s: adjusted %s, unadjusted %s%n", method, mode, withAdjustment, without);
             assertTrue(without.meanSignedError() > 0.5, "one +5 pollster in six lifts a plain average ~0.8");
             assertTrue(Math.abs(withAdjustment.meanSignedError()) < 0.3, "adjustment removes it: " + withAdjustment);
@@ -131,7 +146,8 @@ class TrendEngineSyntheticTest {
             TrendResult relative = engine.compute(polls, options(method, mode));
             double biased = 0, others = 0;
             for (HouseEffect h : relative.houseEffects()) {
-                if (h.pollster().equals("Pollster 0")) biased = h.effect(); else others += h.effect() / 5;
+                if (h.pollster().equals("Pollster 0")) biased = h.effect();
+                else others += h.effect() / 5;
             }
             assertEquals(5, biased - others, 1.0, "relative house effect");
         }
@@ -142,14 +158,22 @@ class TrendEngineSyntheticTest {
         IntToDoubleFunction truth = d -> 50;
         List<PollObservation> polls = SyntheticPolls.generate(5, 120, 4, 4, truth, Map.of(1, 3.0));
         for (TrendMethod method : TrendMethod.values()) {
-            TrendOptions o = options(method, TrendMode.REALTIME).toBuilder().to(SyntheticPolls.day(119)).build();
+            TrendOptions o = options(method, TrendMode.REALTIME).toBuilder()
+                    .to(SyntheticPolls.day(119))
+                    .build();
             TrendResult all = engine.compute(polls, o);
-            List<PollObservation> known = polls.stream().filter(p -> SyntheticPolls.index(p.availableFrom()) <= 80).toList();
+            List<PollObservation> known = polls.stream()
+                    .filter(p -> SyntheticPolls.index(p.availableFrom()) <= 80)
+                    .toList();
             TrendResult partial = engine.compute(known, o);
             for (int d = 0; d <= 80; d++) {
                 int day = d;
-                var a = all.points().stream().filter(p -> SyntheticPolls.index(p.date()) == day).findFirst();
-                var b = partial.points().stream().filter(p -> SyntheticPolls.index(p.date()) == day).findFirst();
+                var a = all.points().stream()
+                        .filter(p -> SyntheticPolls.index(p.date()) == day)
+                        .findFirst();
+                var b = partial.points().stream()
+                        .filter(p -> SyntheticPolls.index(p.date()) == day)
+                        .findFirst();
                 assertEquals(a.isPresent(), b.isPresent());
                 a.ifPresent(p -> assertEquals(p.estimate(), b.get().estimate(), 1e-9, method + " day " + day));
             }
@@ -165,19 +189,30 @@ class TrendEngineSyntheticTest {
                 new PollObservation("lv", "X", start, end, end, 800.0, "lv", false, Map.of("yes", 50.0)),
                 new PollObservation("rv1", "Y", start, end, end, 1000.0, "rv", false, Map.of("yes", 44.0)),
                 new PollObservation("rv2", "y ", start, end, end, 1000.0, "rv", false, Map.of("yes", 46.0)));
-        TrendOptions o = TrendOptions.builder().method(TrendMethod.WEIGHTED_AVERAGE).adjustHouseEffects(false).build();
+        TrendOptions o = TrendOptions.builder()
+                .method(TrendMethod.WEIGHTED_AVERAGE)
+                .adjustHouseEffects(false)
+                .build();
         TrendResult lvFirst = engine.compute(polls, o);
         assertEquals(List.of("lv", "rv1", "rv2"), lvFirst.contributingPollIds());
         assertEquals(2, lvFirst.points().get(0).effectivePolls(), 0.05, "Y's two wordings count as one poll");
-        TrendResult adultsFirst = engine.compute(polls, o.toBuilder().populationPreference(PopulationPreference.ADULTS_FIRST).build());
+        TrendResult adultsFirst = engine.compute(
+                polls,
+                o.toBuilder()
+                        .populationPreference(PopulationPreference.ADULTS_FIRST)
+                        .build());
         assertEquals(List.of("a", "rv1", "rv2"), adultsFirst.contributingPollIds());
-        assertTrue(adultsFirst.points().get(0).estimate() < lvFirst.points().get(0).estimate());
+        assertTrue(
+                adultsFirst.points().get(0).estimate() < lvFirst.points().get(0).estimate());
     }
 
     @Test
     void resultShapeAndDefaults() {
         List<PollObservation> polls = SyntheticPolls.generate(6, 60, 3, 5, d -> 50, Map.of());
-        TrendOptions o = TrendOptions.defaults().toBuilder().from(SyntheticPolls.day(10)).to(SyntheticPolls.day(40)).build();
+        TrendOptions o = TrendOptions.defaults().toBuilder()
+                .from(SyntheticPolls.day(10))
+                .to(SyntheticPolls.day(40))
+                .build();
         TrendResult r = engine.compute(polls, o);
         assertEquals(31, r.points().size());
         assertEquals(SyntheticPolls.day(10), r.points().get(0).date());
@@ -188,10 +223,14 @@ class TrendEngineSyntheticTest {
             assertTrue(p.lower() <= p.estimate() && p.estimate() <= p.upper());
             assertTrue(p.effectivePolls() > 0);
         }
-        TrendResult narrow = engine.compute(polls, o.toBuilder().confidenceLevel(0.5).build());
+        TrendResult narrow =
+                engine.compute(polls, o.toBuilder().confidenceLevel(0.5).build());
         TrendPoint wide95 = r.points().get(20), narrow50 = narrow.points().get(20);
-        assertEquals((wide95.upper() - wide95.lower()) / 1.959964, (narrow50.upper() - narrow50.lower()) / 0.674490, 1e-4);
+        assertEquals(
+                (wide95.upper() - wide95.lower()) / 1.959964, (narrow50.upper() - narrow50.lower()) / 0.674490, 1e-4);
         TrendResult none = engine.compute(List.of(), TrendOptions.defaults());
-        assertTrue(none.points().isEmpty() && none.houseEffects().isEmpty() && none.contributingPollIds().isEmpty());
+        assertTrue(none.points().isEmpty()
+                && none.houseEffects().isEmpty()
+                && none.contributingPollIds().isEmpty());
     }
 }
