@@ -30,19 +30,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
+import org.pollwatch.common.DataChanged;
 import org.pollwatch.imports.BulkPollWriter.StagedPoll;
 import org.pollwatch.imports.fivethirtyeight.CsvHeaderException;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
 import org.pollwatch.imports.fivethirtyeight.PollRow;
 import org.pollwatch.imports.fivethirtyeight.PollRowResult;
 import org.pollwatch.imports.fivethirtyeight.RowError;
-import org.pollwatch.polls.PollsChanged;
 import org.pollwatch.polls.Population;
+import org.pollwatch.polls.service.PollRules;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.ProblemException;
-import org.pollwatch.trends.Series;
-import org.pollwatch.trends.SeriesChoice;
-import org.pollwatch.trends.service.SeriesMapping;
+import org.pollwatch.series.Series;
+import org.pollwatch.series.SeriesDocument.ChoiceDocument;
+import org.pollwatch.series.service.SeriesMapping;
+import org.pollwatch.series.service.SeriesService;
 
 /**
  * Imports FiveThirtyEight poll files into a series, streaming: rows are read one at a time and
@@ -58,14 +60,16 @@ public class FiveThirtyEightImportService {
     public static final String REF_PREFIX = "fivethirtyeight:";
 
     private static final Logger LOG = Logger.getLogger(FiveThirtyEightImportService.class);
-    private static final BigDecimal MAX_TOTAL = new BigDecimal("101");
 
     private final BulkPollWriter writer;
+    private final SeriesService series;
     private final ObjectMapper json;
-    private final Event<PollsChanged> changes;
+    private final Event<DataChanged> changes;
 
-    public FiveThirtyEightImportService(BulkPollWriter writer, ObjectMapper json, Event<PollsChanged> changes) {
+    public FiveThirtyEightImportService(
+            BulkPollWriter writer, SeriesService series, ObjectMapper json, Event<DataChanged> changes) {
         this.writer = writer;
+        this.series = series;
         this.json = json;
         this.changes = changes;
     }
@@ -113,7 +117,7 @@ public class FiveThirtyEightImportService {
             throw new UncheckedIOException(e);
         } finally {
             if (progress.accepted > 0 || created[0]) {
-                changes.fire(new PollsChanged("import into series " + seriesKey));
+                changes.fire(new DataChanged("import into series " + seriesKey));
             }
         }
         LOG.infof(
@@ -134,37 +138,32 @@ public class FiveThirtyEightImportService {
 
     /** The series (created from the answer columns if absent) and, per answer column, the choice it maps to. */
     private Target series(String key, List<String> answers, boolean[] created) {
-        Series series = Series.findByKey(key).orElse(null);
-        if (series == null) {
-            series = new Series();
-            series.seriesKey = key;
-            series.title = key;
-            for (int i = 0; i < answers.size(); i++) {
-                series.choices.add(new SeriesChoice(i + 1, answers.get(i), label(answers.get(i))));
-            }
-            series.persist();
-            created[0] = true;
-        }
+        SeriesService.Found found = series.findOrCreate(
+                key,
+                answers.stream()
+                        .map(answer -> new ChoiceDocument(answer, label(answer)))
+                        .toList());
+        created[0] = found.created();
+        Series target = found.series();
         Map<String, String> choiceOf = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (String answer : answers) {
-            final Series s = series;
-            series.choice(answer)
+            target.choice(answer)
                     .ifPresentOrElse(
                             c -> choiceOf.put(answer, c.key),
                             () -> errors.add(new FieldError(
                                     "answers",
-                                    "column '" + answer + "' matches no choice of series '" + s.seriesKey + "' ("
+                                    "column '" + answer + "' matches no choice of series '" + target.seriesKey + "' ("
                                             + String.join(
                                                     ", ",
-                                                    s.choices.stream()
+                                                    target.choices.stream()
                                                             .map(c -> c.key)
                                                             .toList()) + ")")));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid import", errors);
         }
-        return new Target(series.id, choiceOf);
+        return new Target(target.id, choiceOf);
     }
 
     /** Rules beyond the reader's: whole-sample rows with at least one answer that sum to at most 100 (+1 of rounding). */
@@ -191,7 +190,7 @@ public class FiveThirtyEightImportService {
         BigDecimal total = row.answers().values().stream()
                 .map(FiveThirtyEightImportService::percent)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(MAX_TOTAL) > 0) {
+        if (!PollRules.singleAnswerTotalAllowed(total)) {
             progress.reject(
                     row.line(),
                     null,
@@ -344,7 +343,7 @@ public class FiveThirtyEightImportService {
                 truncate(row.sponsor(), 200),
                 row.startDate(),
                 row.endDate(),
-                population(row.population()),
+                Population.fromShortCode(row.population()),
                 "US",
                 row.sampleSize(),
                 Boolean.TRUE.equals(row.tracking()),
@@ -384,16 +383,6 @@ public class FiveThirtyEightImportService {
             slug = slug.substring(0, 80).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "pollster-" + Integer.toHexString(name.hashCode()) : slug;
-    }
-
-    static Population population(String code) {
-        return switch (code) {
-            case "a" -> Population.ADULTS;
-            case "rv" -> Population.REGISTERED_VOTERS;
-            case "lv" -> Population.LIKELY_VOTERS;
-            case "v" -> Population.VOTERS;
-            default -> Population.OTHER;
-        };
     }
 
     private static BigDecimal percent(double value) {

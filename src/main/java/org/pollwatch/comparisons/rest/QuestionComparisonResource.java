@@ -1,5 +1,7 @@
 package org.pollwatch.comparisons.rest;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.HttpCaching;
-import org.pollwatch.comparisons.ComparisonReads;
+import org.pollwatch.common.ReadCache;
 import org.pollwatch.comparisons.ComparisonService;
 import org.pollwatch.comparisons.LeadComparison;
 import org.pollwatch.comparisons.SubgroupComparison;
+import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.stats.ConfidenceLevel;
 
@@ -37,11 +40,16 @@ import org.pollwatch.stats.ConfidenceLevel;
 public class QuestionComparisonResource {
 
     private final ComparisonService comparisons;
-    private final ComparisonReads reads;
+    private final PollReads polls;
+    private final ReadCache reads;
+    private final Cache cache;
 
-    public QuestionComparisonResource(ComparisonService comparisons, ComparisonReads reads) {
+    public QuestionComparisonResource(
+            ComparisonService comparisons, PollReads polls, ReadCache reads, @CacheName("comparisons") Cache cache) {
         this.comparisons = comparisons;
+        this.polls = polls;
         this.reads = reads;
+        this.cache = cache;
     }
 
     @GET
@@ -228,10 +236,14 @@ public class QuestionComparisonResource {
             long questionId,
             List<String> parameters,
             Supplier<Object> compute) {
-        int version = reads.version(pollId);
-        EntityTag tag = new EntityTag(kind + "-" + pollId + "-" + version + "-" + questionId + "-"
-                + Integer.toHexString(parameters.hashCode()));
+        int version = polls.version(pollId);
+        EntityTag tag = HttpCaching.etag(kind, pollId, version, questionId, Integer.toHexString(parameters.hashCode()));
         return HttpCaching.conditional(
-                request, tag, () -> reads.read(kind, pollId, version, questionId, parameters, compute));
+                request,
+                tag,
+                () -> reads.byVersion(cache, new Key(kind, pollId, version, questionId, parameters), compute));
     }
+
+    /** A comparison depends on one poll alone: its version, the question and the parameters. */
+    private record Key(String kind, long pollId, int version, long questionId, List<String> parameters) {}
 }

@@ -176,7 +176,7 @@ public class PollResource {
             @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size")
                     String size,
             @jakarta.ws.rs.core.Context Request request) {
-        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(
+        Tagged<PageView<PollSummary>> found = polls.search(new PollQuery(
                 blankToNull(pollster),
                 Params.date("from", from),
                 Params.date("to", to),
@@ -188,7 +188,7 @@ public class PollResource {
                 sort,
                 Params.page(page),
                 Params.pageSize(size)));
-        return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
+        return HttpCaching.conditional(request, HttpCaching.etag("polls", found.fingerprint()), found.value());
     }
 
     @PUT
@@ -285,7 +285,7 @@ public class PollResource {
     }
 
     static EntityTag etag(long id, int version) {
-        return new EntityTag("poll-" + id + "-v" + version);
+        return HttpCaching.etag("poll", id, "v" + version);
     }
 
     /** Accepts the ETag we serve ("poll-7-v2") or a bare version number. */

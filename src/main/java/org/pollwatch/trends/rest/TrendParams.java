@@ -149,8 +149,7 @@ public class TrendParams {
                 asOfDate,
                 level,
                 adjust,
-                List.copyOf(defaulted),
-                0);
+                List.copyOf(defaulted));
     }
 
     private static double confidence(String value) {

@@ -1,8 +1,7 @@
-package org.pollwatch.trends.rest;
+package org.pollwatch.series.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,10 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -26,21 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.problems.Problem;
-import org.pollwatch.trends.HouseEffectsView;
-import org.pollwatch.trends.SeriesDocument;
-import org.pollwatch.trends.SeriesPollView;
-import org.pollwatch.trends.SeriesQuestionDocument;
-import org.pollwatch.trends.SeriesQuestionView;
-import org.pollwatch.trends.SeriesView;
-import org.pollwatch.trends.TrendView;
-import org.pollwatch.trends.service.ComputedTrend;
-import org.pollwatch.trends.service.SeriesService;
-import org.pollwatch.trends.service.TrendCache;
-import org.pollwatch.trends.service.TrendService;
+import org.pollwatch.series.SeriesDocument;
+import org.pollwatch.series.SeriesPollView;
+import org.pollwatch.series.SeriesQuestionDocument;
+import org.pollwatch.series.SeriesQuestionView;
+import org.pollwatch.series.SeriesView;
+import org.pollwatch.series.service.SeriesService;
 
 @Path("/series")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,16 +39,10 @@ import org.pollwatch.trends.service.TrendService;
         description = "Questions tracked across polls, their averages over time, house effects")
 public class SeriesResource {
 
-    public static final String TEXT_CSV = "text/csv";
-
     private final SeriesService series;
-    private final TrendService trends;
-    private final TrendCache cache;
 
-    public SeriesResource(SeriesService series, TrendService trends, TrendCache cache) {
+    public SeriesResource(SeriesService series) {
         this.series = series;
-        this.trends = trends;
-        this.cache = cache;
     }
 
     @POST
@@ -194,127 +178,6 @@ public class SeriesResource {
                     @QueryParam("size")
                     String size) {
         return series.polls(key, includeRetracted, Params.page(page), Params.pageSize(size));
-    }
-
-    @GET
-    @Path("/{key}/trend")
-    @Operation(
-            summary = "Poll average over time",
-            description =
-                    "One point per day per choice: the estimate and its band at the given confidence, "
-                            + "with the ids of the polls that contributed. Defaults: method weighted_average, mode realtime (what readers would have seen each day; "
-                            + "it never changes once a day has passed, and it is how published averages are computed), confidence 0.95, house effects adjusted. "
-                            + "When one poll is reported for several populations, the series' population preference picks one (default: likely voters, "
-                            + "registered voters, voters, adults). Retracted polls are left out, except in as-of answers for polls retracted after that day.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The trend",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = TrendView.class),
-                            examples = @ExampleObject(name = "trend", value = SeriesExamples.TREND)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "bad method", value = SeriesExamples.INVALID_PARAMETER)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
-    public Response trend(
-            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params,
-            @Context Request request) {
-        // served pre-serialised from the cache: a warm request copies bytes
-        ComputedTrend computed = compute(key, params);
-        return HttpCaching.conditional(
-                request, etag("trend", computed), computed.trendJson(), MediaType.APPLICATION_JSON);
-    }
-
-    @GET
-    @Path("/{key}/trend.csv")
-    @Produces({TEXT_CSV, MediaType.APPLICATION_JSON})
-    @Operation(
-            summary = "Poll average over time, as CSV",
-            description = "The points of GET /series/{key}/trend with the same parameters, "
-                    + "as CSV: date,choice,estimate,lower,upper (percent, two decimals), ordered by choice then date.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The trend points",
-            content =
-                    @Content(
-                            mediaType = TEXT_CSV,
-                            schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", value = SeriesExamples.TREND_CSV)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response trendCsv(
-            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params,
-            @Context Request request) {
-        ComputedTrend computed = compute(key, params);
-        return Response.fromResponse(HttpCaching.conditional(
-                        request, etag("trend-csv", computed), computed.trendCsv(), TEXT_CSV + "; charset=UTF-8"))
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"" + computed.trend().series() + "-trend.csv\"")
-                .build();
-    }
-
-    @GET
-    @Path("/{key}/house-effects")
-    @Operation(
-            summary = "House effects of the pollsters",
-            description = "Per pollster and choice: how far its polls sit from the average "
-                    + "(mean residual), shrunk toward 0 for pollsters with few polls, with its standard error and number of polls. In realtime mode, "
-                    + "as known on the last day. Takes the parameters of the trend.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The house effects",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = HouseEffectsView.class),
-                            examples = @ExampleObject(name = "house effects", value = SeriesExamples.HOUSE_EFFECTS)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response houseEffects(
-            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @BeanParam TrendParams params,
-            @Context Request request) {
-        ComputedTrend computed = compute(key, params);
-        return HttpCaching.conditional(request, etag("house-effects", computed), computed.houseEffects());
-    }
-
-    private ComputedTrend compute(String key, TrendParams params) {
-        return trends.compute(params.toRequest(key).withGeneration(cache.generation()));
-    }
-
-    /** A trend's ETag: its content's fingerprint, so a dashboard polling an unchanged average gets 304. */
-    private static EntityTag etag(String representation, ComputedTrend computed) {
-        return new EntityTag(representation + "-" + computed.fingerprint());
     }
 
     /** Only for the OpenAPI document: a page of series polls. */

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import static io.restassured.RestAssured.given;
 

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

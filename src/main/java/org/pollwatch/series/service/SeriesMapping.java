@@ -1,4 +1,4 @@
-package org.pollwatch.trends.service;
+package org.pollwatch.series.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pollwatch.polls.Population;
 import org.pollwatch.problems.FieldError;
-import org.pollwatch.trends.Series;
-import org.pollwatch.trends.SeriesChoice;
+import org.pollwatch.series.Series;
+import org.pollwatch.series.SeriesChoice;
 
 /**
  * How the options of a poll question map onto the choices of a series, and the population rule.
@@ -132,16 +132,5 @@ public final class SeriesMapping {
             order.add(Population.valueOf(code.toUpperCase(Locale.ROOT)));
         }
         return order;
-    }
-
-    /** The trend engine's label of a population (a, rv, lv, v, as in FiveThirtyEight's files). */
-    public static String engineLabel(Population population) {
-        return switch (population) {
-            case ADULTS -> "a";
-            case REGISTERED_VOTERS -> "rv";
-            case LIKELY_VOTERS -> "lv";
-            case VOTERS -> "v";
-            case OTHER -> "other";
-        };
     }
 }

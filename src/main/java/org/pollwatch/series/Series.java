@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import io.quarkus.panache.common.Sort;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.pollwatch.problems.ProblemException;
 
 /** One question tracked across polls and pollsters, e.g. "Biden approval on the coronavirus response". */
 @Entity
@@ -49,6 +50,11 @@ public class Series extends PanacheEntity {
 
     public static Optional<Series> findByKey(String key) {
         return find("seriesKey", key).firstResultOptional();
+    }
+
+    /** The series of this key, or a 404 problem. */
+    public static Series require(String key) {
+        return findByKey(key).orElseThrow(() -> ProblemException.notFound("No series with key '" + key + "'"));
     }
 
     public static List<Series> listByKey() {

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

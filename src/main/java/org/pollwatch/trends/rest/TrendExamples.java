@@ -1,22 +1,9 @@
 package org.pollwatch.trends.rest;
 
-/** OpenAPI examples of the series and trend endpoints. */
-final class SeriesExamples {
+/** OpenAPI examples of the trend endpoints. */
+final class TrendExamples {
 
-    private SeriesExamples() {}
-
-    static final String SERIES = """
-            {
-              "key": "biden-covid-approval",
-              "title": "Biden approval on the coronavirus response",
-              "description": "Do you approve or disapprove of the way Joe Biden is handling the coronavirus outbreak?",
-              "choices": [{"key": "approve", "label": "Approve"}, {"key": "disapprove", "label": "Disapprove"}]
-            }
-            """;
-
-    static final String JOIN = """
-            {"questionId": 101, "seriesChoices": {"Strongly or somewhat approve": "approve", "Strongly or somewhat disapprove": "disapprove", "Not sure": null}}
-            """;
+    private TrendExamples() {}
 
     static final String TREND = """
             {
@@ -55,12 +42,5 @@ final class SeriesExamples {
     static final String INVALID_PARAMETER = """
             {"type": "about:blank", "title": "Invalid request", "status": 400, "detail": "method: must be one of [weighted_average, loess, kalman], not 'median'",
              "instance": "/series/biden-covid-approval/trend", "errors": [{"field": "method", "message": "must be one of [weighted_average, loess, kalman], not 'median'"}]}
-            """;
-
-    static final String UNMAPPED_OPTION = """
-            {"type": "about:blank", "title": "Invalid series mapping", "status": 400,
-             "detail": "options[2].label: option 'Not sure' matches no choice of series 'biden-covid-approval' (approve, disapprove); map it in seriesChoices, or to null to leave it out",
-             "instance": "/series/biden-covid-approval/questions",
-             "errors": [{"field": "options[2].label", "message": "option 'Not sure' matches no choice of series 'biden-covid-approval' (approve, disapprove); map it in seriesChoices, or to null to leave it out"}]}
             """;
 }

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.series;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.pollwatch.series.SeriesFixtures.newSeries;
+import static org.pollwatch.series.SeriesFixtures.poll;
+import static org.pollwatch.series.SeriesFixtures.submit;
 import static org.pollwatch.testsupport.TestPolls.newPollster;
-import static org.pollwatch.trends.SeriesFixtures.newSeries;
-import static org.pollwatch.trends.SeriesFixtures.poll;
-import static org.pollwatch.trends.SeriesFixtures.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
