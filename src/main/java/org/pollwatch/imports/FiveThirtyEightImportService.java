@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.pollwatch.common.DataChanged;
 import org.pollwatch.imports.BulkPollWriter.StagedPoll;
+import org.pollwatch.imports.config.ImportConfig;
 import org.pollwatch.imports.fivethirtyeight.CsvHeaderException;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
 import org.pollwatch.imports.fivethirtyeight.PollRow;
@@ -48,7 +49,7 @@ import org.pollwatch.series.service.SeriesService;
 
 /**
  * Imports FiveThirtyEight poll files into a series, streaming: rows are read one at a time and
- * stored in chunks of {@value #CHUNK_SIZE}, one transaction per chunk, so memory stays flat and a
+ * stored in chunks ({@link ImportConfig#chunkSize()} rows, 10,000 by default), one transaction per chunk, so memory stays flat and a
  * failure keeps the chunks already stored (a re-import then skips them). Each row becomes one poll
  * with one question (the row's text as wording), whose options are the answer columns, joined to the
  * series. {@link BulkPollWriter} stores a chunk in a handful of set-based statements.
@@ -56,20 +57,25 @@ import org.pollwatch.series.service.SeriesService;
 @ApplicationScoped
 public class FiveThirtyEightImportService {
 
-    public static final int CHUNK_SIZE = 10_000;
     public static final String REF_PREFIX = "fivethirtyeight:";
 
     private static final Logger LOG = Logger.getLogger(FiveThirtyEightImportService.class);
 
     private final BulkPollWriter writer;
     private final SeriesService series;
+    private final ImportConfig config;
     private final ObjectMapper json;
     private final Event<DataChanged> changes;
 
     public FiveThirtyEightImportService(
-            BulkPollWriter writer, SeriesService series, ObjectMapper json, Event<DataChanged> changes) {
+            BulkPollWriter writer,
+            SeriesService series,
+            ImportConfig config,
+            ObjectMapper json,
+            Event<DataChanged> changes) {
         this.writer = writer;
         this.series = series;
+        this.config = config;
         this.json = json;
         this.changes = changes;
     }
@@ -93,7 +99,8 @@ public class FiveThirtyEightImportService {
         Progress progress = new Progress();
         try (reader;
                 ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
-            List<PollRow> chunk = new ArrayList<>(CHUNK_SIZE);
+            int chunkSize = config.chunkSize();
+            List<PollRow> chunk = new ArrayList<>(chunkSize);
             while (reader.hasNext()) {
                 PollRowResult result = reader.next();
                 progress.rowsRead++;
@@ -105,9 +112,9 @@ public class FiveThirtyEightImportService {
                 if (acceptable(row, answers, progress)) {
                     chunk.add(row);
                 }
-                if (chunk.size() == CHUNK_SIZE) {
+                if (chunk.size() == chunkSize) {
                     store.submit(stage(chunk, answers, target, progress));
-                    chunk = new ArrayList<>(CHUNK_SIZE);
+                    chunk = new ArrayList<>(chunkSize);
                 }
             }
             if (!chunk.isEmpty()) {
@@ -219,15 +226,14 @@ public class FiveThirtyEightImportService {
     }
 
     /**
-     * Stores chunks on {@value #WRITERS} threads, each chunk in a transaction of its own, while the
+     * Stores chunks on {@link ImportConfig#writers()} threads (2 by default), each chunk in a transaction of its own, while the
      * caller reads and checks the next rows: on a small machine the parser and two PostgreSQL
      * backends then keep every core busy. Chunks never share a row (the caller removes repeats), and
      * pollsters new to several chunks at once are settled by their slug's uniqueness.
      */
     private final class ChunkStore implements AutoCloseable {
 
-        static final int WRITERS = 2;
-
+        private final int writerCount = config.writers();
         private final ExecutorService writers;
         private final Deque<Future<BulkPollWriter.Written>> pending = new ArrayDeque<>();
         private final Target target;
@@ -235,13 +241,13 @@ public class FiveThirtyEightImportService {
         private int chunks;
 
         ChunkStore(String seriesKey, Target target, Progress progress) {
-            this.writers = Executors.newFixedThreadPool(WRITERS, task -> new Thread(task, "import-" + seriesKey));
+            this.writers = Executors.newFixedThreadPool(writerCount, task -> new Thread(task, "import-" + seriesKey));
             this.target = target;
             this.progress = progress;
         }
 
         void submit(List<StagedPoll> polls) {
-            if (pending.size() == WRITERS) {
+            if (pending.size() == writerCount) {
                 collect(pending.removeFirst());
             }
             Map<String, Long> pollsters = Map.copyOf(progress.pollsters);

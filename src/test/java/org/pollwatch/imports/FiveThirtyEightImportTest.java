@@ -11,16 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.imports.config.ImportConfig;
 import org.pollwatch.testsupport.TestPolls;
 
 @QuarkusTest
 class FiveThirtyEightImportTest {
+
+    @Inject
+    ImportConfig config;
 
     static final String HEADER =
             "start_date,end_date,pollster,sponsor,sample_size,population,party,subject,tracking,text,approve,disapprove,url\n";
@@ -121,7 +126,7 @@ class FiveThirtyEightImportTest {
     @Test
     void aFileLargerThanOneChunkIsStoredWholeWithDuplicatesAcrossChunks() {
         String series = newKey();
-        int rows = FiveThirtyEightImportService.CHUNK_SIZE + 5;
+        int rows = config.chunkSize() + 5;
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < rows; i++) {
             LocalDate end = LocalDate.of(2021, 1, 1).plusDays(i % 700);

@@ -1,7 +1,5 @@
 package org.pollwatch.comparisons.rest;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +26,7 @@ import org.pollwatch.common.ReadCache;
 import org.pollwatch.comparisons.ComparisonService;
 import org.pollwatch.comparisons.LeadComparison;
 import org.pollwatch.comparisons.SubgroupComparison;
+import org.pollwatch.comparisons.config.ComparisonsConfig;
 import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.stats.ConfidenceLevel;
@@ -41,15 +40,13 @@ public class QuestionComparisonResource {
 
     private final ComparisonService comparisons;
     private final PollReads polls;
-    private final ReadCache reads;
-    private final Cache cache;
+    private final ReadCache.Region cache;
 
     public QuestionComparisonResource(
-            ComparisonService comparisons, PollReads polls, ReadCache reads, @CacheName("comparisons") Cache cache) {
+            ComparisonService comparisons, PollReads polls, ReadCache reads, ComparisonsConfig config) {
         this.comparisons = comparisons;
         this.polls = polls;
-        this.reads = reads;
-        this.cache = cache;
+        this.cache = reads.byVersion("comparisons", config.cacheSize());
     }
 
     @GET
@@ -239,9 +236,7 @@ public class QuestionComparisonResource {
         int version = polls.version(pollId);
         EntityTag tag = HttpCaching.etag(kind, pollId, version, questionId, Integer.toHexString(parameters.hashCode()));
         return HttpCaching.conditional(
-                request,
-                tag,
-                () -> reads.byVersion(cache, new Key(kind, pollId, version, questionId, parameters), compute));
+                request, tag, () -> cache.get(new Key(kind, pollId, version, questionId, parameters), compute));
     }
 
     /** A comparison depends on one poll alone: its version, the question and the parameters. */

@@ -2,11 +2,10 @@ package org.pollwatch.polls.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.config.PollsConfig;
 
 /**
  * Reads of a single poll as JSON, kept by (id, version) in the read cache. Every change of a poll
@@ -26,20 +25,13 @@ public class PollReads {
     private final PollService polls;
     private final PollQueries queries;
     private final ObjectMapper json;
-    private final ReadCache reads;
-    private final Cache cache;
+    private final ReadCache.Region cache;
 
-    public PollReads(
-            PollService polls,
-            PollQueries queries,
-            ObjectMapper json,
-            ReadCache reads,
-            @CacheName("poll-json") Cache cache) {
+    public PollReads(PollService polls, PollQueries queries, ObjectMapper json, ReadCache reads, PollsConfig config) {
         this.polls = polls;
         this.queries = queries;
         this.json = json;
-        this.reads = reads;
-        this.cache = cache;
+        this.cache = reads.byVersion("poll-json", config.cacheSize());
     }
 
     /** The current version of the poll; 404 problem when there is no such poll. */
@@ -52,7 +44,7 @@ public class PollReads {
      * is in {@link PollJson#version()}).
      */
     public PollJson read(long id, int version) {
-        return reads.byVersion(cache, new Key(id, version), () -> {
+        return cache.get(new Key(id, version), () -> {
             PollView view = polls.get(id);
             try {
                 return new PollJson(id, view.version(), json.writeValueAsBytes(view));

@@ -22,6 +22,7 @@ import org.pollwatch.common.HttpCaching;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.trends.HouseEffectsView;
 import org.pollwatch.trends.TrendView;
+import org.pollwatch.trends.config.TrendConfig;
 import org.pollwatch.trends.service.ComputedTrend;
 import org.pollwatch.trends.service.TrendService;
 
@@ -35,9 +36,11 @@ public class TrendResource {
     public static final String TEXT_CSV = "text/csv";
 
     private final TrendService trends;
+    private final TrendConfig config;
 
-    public TrendResource(TrendService trends) {
+    public TrendResource(TrendService trends, TrendConfig config) {
         this.trends = trends;
+        this.config = config;
     }
 
     @GET
@@ -153,7 +156,7 @@ public class TrendResource {
     }
 
     private ComputedTrend compute(String key, TrendParams params) {
-        return trends.compute(params.toRequest(key));
+        return trends.compute(params.toRequest(key, config));
     }
 
     /** A trend's ETag: its content's fingerprint, so a dashboard polling an unchanged average gets 304. */

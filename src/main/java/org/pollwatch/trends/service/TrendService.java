@@ -2,8 +2,6 @@ package org.pollwatch.trends.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,6 +27,7 @@ import org.pollwatch.stats.trend.TrendPoint;
 import org.pollwatch.stats.trend.TrendResult;
 import org.pollwatch.trends.HouseEffectsView;
 import org.pollwatch.trends.TrendView;
+import org.pollwatch.trends.config.TrendConfig;
 
 /**
  * Computes the poll average of a series from the polls {@link TrendQueries} reads (no entities are
@@ -40,22 +39,19 @@ public class TrendService {
     private static final Logger LOG = Logger.getLogger(TrendService.class);
 
     private final TrendQueries queries;
-    private final ReadCache reads;
-    private final Cache cache;
+    private final ReadCache.Region cache;
     private final ObjectMapper json;
     private final TrendEngine engine = new TrendEngine();
 
-    public TrendService(
-            TrendQueries queries, ReadCache reads, @CacheName("series-trend") Cache cache, ObjectMapper json) {
+    public TrendService(TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json) {
         this.queries = queries;
-        this.reads = reads;
-        this.cache = cache;
+        this.cache = reads.untilChange("series-trend", config.cacheSize());
         this.json = json;
     }
 
     /** The trend of the request, from the cache unless the data changed since it was computed. */
     public ComputedTrend compute(TrendRequest request) {
-        return reads.untilChange(cache, request, () -> computeNow(request));
+        return cache.get(request, () -> computeNow(request));
     }
 
     private ComputedTrend computeNow(TrendRequest request) {
