@@ -99,14 +99,8 @@ public class QuestionComparisonResource {
                                     @ExampleObject(
                                             name = "question of another poll",
                                             value = ComparisonExamples.OTHER_POLL_PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The poll is retracted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The question allows several answers",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The poll is retracted")
+    @APIResponse(responseCode = "422", description = "The question allows several answers")
     public Response lead(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long pollId,
             @Parameter(description = "Question id (of this poll)", example = "1") @PathParam("qid") long questionId,
@@ -180,12 +174,8 @@ public class QuestionComparisonResource {
                                             value = ComparisonExamples.UNKNOWN_SUBGROUP_PROBLEM)))
     @APIResponse(
             responseCode = "404",
-            description = "No such poll or question, or the question belongs to another poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The poll is retracted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No such poll or question, or the question belongs to another poll")
+    @APIResponse(responseCode = "409", description = "The poll is retracted")
     public Response subgroups(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long pollId,
             @Parameter(description = "Question id (of this poll)", example = "1") @PathParam("qid") long questionId,

@@ -95,14 +95,8 @@ public class ImportResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the configured limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Body is not CSV",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    @APIResponse(responseCode = "415", description = "Body is not CSV")
     public ImportReport fiveThirtyEight(
             @Parameter(
                             description = "Key of the series the polls join (created if absent)",

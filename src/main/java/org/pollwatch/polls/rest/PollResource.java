@@ -80,10 +80,7 @@ public class PollResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "invalid", value = PollExamples.INVALID_POLL_PROBLEM)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Body is not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response submit(@NotNull @Valid PollDocument document) {
         PollView stored = polls.submit(document);
         return Response.created(URI.create("/polls/" + stored.id()))
@@ -138,10 +135,7 @@ public class PollResource {
             description = "One page of polls",
             content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public Response search(
             @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster")
                     String pollster,
@@ -209,22 +203,10 @@ public class PollResource {
             responseCode = "200",
             description = "Revised",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The poll is retracted, or was changed meanwhile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the poll's current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid poll")
+    @APIResponse(responseCode = "404", description = "No such poll")
+    @APIResponse(responseCode = "409", description = "The poll is retracted, or was changed meanwhile")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the poll's current version")
     public Response revise(
             @PathParam("id") long id,
             @NotNull @Valid PollDocument document,
@@ -244,14 +226,8 @@ public class PollResource {
             responseCode = "200",
             description = "Retracted",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such poll")
     public PollView retract(
             @PathParam("id") long id,
             @Parameter(
@@ -272,10 +248,7 @@ public class PollResource {
             responseCode = "200",
             description = "Earlier versions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such poll")
     public List<RevisionView> revisions(@PathParam("id") long id) {
         return polls.revisions(id);
     }

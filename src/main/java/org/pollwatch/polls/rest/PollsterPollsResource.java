@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,7 +19,6 @@ import org.pollwatch.common.Params;
 import org.pollwatch.common.Tagged;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.service.PollService;
-import org.pollwatch.problems.Problem;
 
 /** The polls of one pollster: served by the polls feature, which knows pollsters (not the reverse). */
 @Path("/pollsters/{slug}/polls")
@@ -41,10 +38,7 @@ public class PollsterPollsResource {
             description = "Newest first by default; same sorting and paging as GET /polls.")
     @APIResponse(responseCode = "200", description = "One page of polls")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such pollster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pollster")
     public Response polls(
             @Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
             @QueryParam("includeRetracted") boolean includeRetracted,

@@ -28,7 +28,6 @@ import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.HttpCaching;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.pollsters.PollsterService;
-import org.pollwatch.problems.Problem;
 
 @Path("/pollsters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,18 +67,9 @@ public class PollsterResource {
             responseCode = "201",
             description = "Registered",
             content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid pollster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Body is not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid pollster")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response register(@NotNull @Valid PollsterDocument document) {
         PollsterDocument registered = pollsters.register(document);
         return Response.created(URI.create("/pollsters/" + registered.slug()))
@@ -95,10 +85,7 @@ public class PollsterResource {
             description = "The pollster",
             content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such pollster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pollster")
     public Response get(
             @Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
             @Context Request request) {

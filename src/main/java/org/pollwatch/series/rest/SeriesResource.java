@@ -63,14 +63,8 @@ public class SeriesResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = SeriesView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid series: the offending fields are listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A series with this key exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid series: the offending fields are listed")
+    @APIResponse(responseCode = "409", description = "A series with this key exists")
     public Response create(@NotNull @Valid SeriesDocument document) {
         SeriesView created = series.create(document);
         return Response.created(URI.create("/series/" + created.key()))
@@ -136,14 +130,8 @@ public class SeriesResource {
                             schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(name = "unmapped option", value = SeriesExamples.UNMAPPED_OPTION)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The question belongs to another series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such series")
+    @APIResponse(responseCode = "409", description = "The question belongs to another series")
     public SeriesQuestionView addQuestion(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @NotNull @Valid SeriesQuestionDocument document) {
@@ -161,14 +149,8 @@ public class SeriesResource {
             responseCode = "200",
             description = "One page of polls",
             content = @Content(schema = @Schema(implementation = SeriesPollPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @APIResponse(responseCode = "404", description = "No such series")
     public PageView<SeriesPollView> polls(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted")

@@ -103,14 +103,8 @@ public class TrendResource {
                             schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = TrendExamples.TREND_CSV)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @APIResponse(responseCode = "404", description = "No such series")
     public Response trendCsv(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params,
@@ -139,14 +133,8 @@ public class TrendResource {
                             schema = @Schema(implementation = HouseEffectsView.class),
                             examples = @ExampleObject(name = "house effects", value = TrendExamples.HOUSE_EFFECTS)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @APIResponse(responseCode = "404", description = "No such series")
     public Response houseEffects(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params,
