@@ -1,4 +1,4 @@
-package org.pollwatch.comparisons;
+package org.pollwatch.comparisons.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

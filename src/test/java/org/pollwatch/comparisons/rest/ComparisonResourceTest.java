@@ -1,4 +1,4 @@
-package org.pollwatch.comparisons;
+package org.pollwatch.comparisons.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -1,4 +1,4 @@
-package org.pollwatch.imports;
+package org.pollwatch.imports.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

@@ -1,4 +1,4 @@
-package org.pollwatch.imports;
+package org.pollwatch.imports.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

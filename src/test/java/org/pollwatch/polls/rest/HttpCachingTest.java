@@ -1,4 +1,4 @@
-package org.pollwatch.polls;
+package org.pollwatch.polls.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

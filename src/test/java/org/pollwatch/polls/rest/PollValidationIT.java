@@ -1,4 +1,4 @@
-package org.pollwatch.polls;
+package org.pollwatch.polls.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

@@ -1,4 +1,4 @@
-package org.pollwatch.pollsters;
+package org.pollwatch.pollsters.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

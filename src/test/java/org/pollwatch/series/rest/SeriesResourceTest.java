@@ -1,4 +1,4 @@
-package org.pollwatch.series;
+package org.pollwatch.series.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.trends.rest;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
