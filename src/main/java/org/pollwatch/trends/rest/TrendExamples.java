@@ -35,10 +35,6 @@ final class TrendExamples {
                                "effect": -6.1, "standardError": 0.8, "polls": 14}]}
             """;
 
-    static final String NOT_FOUND = """
-            {"type": "about:blank", "title": "Not found", "status": 404, "detail": "No series with key 'no-such-series'", "instance": "/series/no-such-series/trend"}
-            """;
-
     static final String INVALID_PARAMETER = """
             {"type": "about:blank", "title": "Invalid request", "status": 400, "detail": "method: must be one of [weighted_average, loess, kalman], not 'median'",
              "instance": "/series/biden-covid-approval/trend", "errors": [{"field": "method", "message": "must be one of [weighted_average, loess, kalman], not 'median'"}]}

@@ -69,14 +69,7 @@ public class TrendResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "bad method", value = TrendExamples.INVALID_PARAMETER)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such series",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            examples = @ExampleObject(name = "not found", value = TrendExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "404", description = "No such series")
     public Response trend(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params,
