@@ -171,15 +171,15 @@ public class ComparisonService {
         BigDecimal percentA = shareOf(a, option);
         BigDecimal percentB = shareOf(b, option);
 
-        SampleDesign designA = subgroupDesign(a);
-        SampleDesign designB = subgroupDesign(b);
+        SampleDesign pollDesign = design(question.poll);
+        SampleDesign designA = subgroupDesign(a, pollDesign);
+        SampleDesign designB = subgroupDesign(b, pollDesign);
         DifferenceTest test = DifferenceTest.subgroupDifference(
                 Points.share(percentA), designA, Points.share(percentB), designB, level);
         TestFigures figures = TestFigures.of(test);
         List<String> notes = new ArrayList<>(figures.notes());
         notes.addAll(caveats(question.poll));
-        notes.add(
-                "Subgroup sizes are treated as simple random samples: the poll's design effect, if any, is not applied.");
+        notes.add(subgroupDesignNote(pollDesign));
         return new SubgroupComparison(
                 question.poll.id,
                 question.id,
@@ -387,8 +387,20 @@ public class ComparisonService {
                 poll.marginOfError == null ? null : Points.share(poll.marginOfError));
     }
 
-    private static SampleDesign subgroupDesign(SubgroupResult subgroup) {
-        return subgroup.sampleSize == null ? SampleDesign.unknown() : SampleDesign.ofSampleSize(subgroup.sampleSize);
+    private static SampleDesign subgroupDesign(SubgroupResult subgroup, SampleDesign poll) {
+        return SampleDesign.subgroupOf(subgroup.sampleSize == null ? null : subgroup.sampleSize.doubleValue(), poll);
+    }
+
+    private static String subgroupDesignNote(SampleDesign poll) {
+        return poll.designEffect().isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "Subgroup variances are multiplied by the poll's design effect %.2f (from its reported n and"
+                                + " margin of error): each subgroup's effective n is its n / %.2f.",
+                        poll.designEffect().getAsDouble(),
+                        poll.designEffect().getAsDouble())
+                : "Subgroup sizes are treated as simple random samples: the poll reports no n and margin of error"
+                        + " from which a design effect could be derived.";
     }
 
     private static PollShareView side(

@@ -50,6 +50,14 @@ public final class ComparisonSummaries {
                             .orElse("")
                     + ".";
         }
+        if (test.exactTest()) {
+            return opening + "; with " + respondents(design)
+                    + " the sample is too small for the margin-of-error formula, and an exact binomial test finds "
+                    + (test.significant()
+                            ? "the lead statistically significant"
+                            : "no significant lead: a statistical tie")
+                    + " at " + level + "% confidence (" + pValue(test.pValue().getAsDouble()) + ").";
+        }
         String conclusion = test.significant()
                 ? "so the lead is statistically significant"
                 : "so the lead is within the margin of error: a statistical tie";
@@ -153,6 +161,12 @@ public final class ComparisonSummaries {
                                 + whole(Math.round(size.value()))
                                 + " after the design effect implied by the reported ±"
                                 + oneDecimalOrWhole(Points.of(design.reportedMarginOfError())) + "-point margin)";
+            case REPORTED_SIZE_AND_POLL_DESIGN_EFFECT ->
+                size.designEffect() < NOTABLE_DESIGN_EFFECT
+                        ? whole(Math.round(design.sampleSize())) + " respondents"
+                        : whole(Math.round(design.sampleSize())) + " respondents (an effective "
+                                + whole(Math.round(size.value()))
+                                + " after the poll's design effect)";
             case DERIVED_FROM_MARGIN ->
                 "about " + whole(Math.round(size.value()))
                         + " respondents (implied by the reported ±"

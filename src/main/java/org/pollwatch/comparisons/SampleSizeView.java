@@ -38,7 +38,8 @@ public record SampleSizeView(
 
         @Schema(
                 description = "reported_size: n as reported, simple random sampling assumed; "
-                        + "reported_size_with_design_effect: n divided by the design effect implied by the reported margin; "
+                        + "reported_size_with_design_effect: n divided by the design effect implied by the reported margin "
+                        + "(for a subgroup: the whole poll's design effect); "
                         + "derived_from_margin_of_error: n = 1.96^2 * 0.25 / MoE^2 since only the margin was reported; "
                         + "unknown: neither was reported",
                 enumeration = {
@@ -63,7 +64,7 @@ public record SampleSizeView(
     private static String basis(EffectiveSampleSize.Basis basis) {
         return switch (basis) {
             case REPORTED_SIZE -> "reported_size";
-            case REPORTED_SIZE_AND_MARGIN -> "reported_size_with_design_effect";
+            case REPORTED_SIZE_AND_MARGIN, REPORTED_SIZE_AND_POLL_DESIGN_EFFECT -> "reported_size_with_design_effect";
             case DERIVED_FROM_MARGIN -> "derived_from_margin_of_error";
         };
     }

@@ -34,6 +34,8 @@ import java.util.OptionalLong;
  *                                         zero difference); empty whenever the sample sizes are known
  * @param verdict                          the conclusion
  * @param formula                          the formula used, human-readable
+ * @param exactTest                        true when p-value and verdict come from the exact conditional binomial
+ *                                         test (a lead in a small sample), not from z
  */
 public record DifferenceTest(
         Comparison comparison,
@@ -51,7 +53,8 @@ public record DifferenceTest(
         boolean significanceComputable,
         OptionalLong minimumSampleSizeForSignificance,
         Verdict verdict,
-        String formula) {
+        String formula,
+        boolean exactTest) {
 
     /** Shares of one question may sum slightly above 1 after rounding of reported percentages. */
     private static final double SHARE_SUM_TOLERANCE = 1e-9;
@@ -77,7 +80,7 @@ public record DifferenceTest(
         }
         Checks.notNull(poll, "poll");
         OptionalDouble n = effectiveSize(poll);
-        return evaluate(
+        DifferenceTest normal = evaluate(
                 Comparison.LEAD,
                 shareA,
                 shareB,
@@ -86,6 +89,53 @@ public record DifferenceTest(
                 level,
                 "lead within one poll, multinomial (Franklin 2007): SE = sqrt((pA + pB - (pA - pB)^2) / n); "
                         + "z = (pA - pB) / SE");
+        if (n.isEmpty() || n.getAsDouble() * (shareA + shareB) >= ExactBinomial.NORMAL_APPROXIMATION_MINIMUM) {
+            return normal;
+        }
+        return normal.withExactLeadTest(n.getAsDouble());
+    }
+
+    /**
+     * The same lead judged by the exact conditional binomial test: p-value and verdict from
+     * {@link ExactBinomial}, on counts {@code round(n pA)} and {@code round(n pB)}; SE, MoE and interval stay
+     * the normal ones, as a description of the estimate's spread.
+     */
+    private DifferenceTest withExactLeadTest(double n) {
+        long countA = Math.round(n * shareA);
+        long countB = Math.round(n * shareB);
+        double p = ExactBinomial.twoSidedPValue(countA, countB);
+        String exactFormula = String.format(
+                Locale.ROOT,
+                "lead within one poll, exact conditional binomial test because n (pA + pB) = %.1f < %.0f: "
+                        + "given m = xA + xB (xA = round(n pA) = %d, xB = round(n pB) = %d), xA ~ Binomial(m, 1/2) "
+                        + "under no lead; p = min(1, 2 P(X >= max(xA, xB))); significant if p < %s; "
+                        + "SE = sqrt((pA + pB - (pA - pB)^2) / n) and MoE = z* * SE with z* = %s (%d%% two-sided) "
+                        + "describe the spread only",
+                n * (shareA + shareB),
+                ExactBinomial.NORMAL_APPROXIMATION_MINIMUM,
+                countA,
+                countB,
+                level.alpha(),
+                level.z(),
+                level.percent());
+        return new DifferenceTest(
+                comparison,
+                level,
+                shareA,
+                shareB,
+                difference,
+                effectiveSampleSizeA,
+                effectiveSampleSizeB,
+                standardError,
+                marginOfError,
+                interval,
+                zStatistic,
+                OptionalDouble.of(p),
+                true,
+                minimumSampleSizeForSignificance,
+                comparison.verdict(p < level.alpha()),
+                exactFormula,
+                true);
     }
 
     /**
@@ -140,7 +190,16 @@ public record DifferenceTest(
         Checks.share(shareB, "shareB");
         Checks.notNull(subgroupA, "subgroupA");
         Checks.notNull(subgroupB, "subgroupB");
-        return evaluate(
+        double deff = Math.max(
+                subgroupA.designEffect().orElse(1.0), subgroupB.designEffect().orElse(1.0));
+        String designText = deff > 1.0
+                ? String.format(
+                        Locale.ROOT,
+                        "; nA, nB are effective sizes, the subgroups' n / deff with the poll's design effect deff = %.4f"
+                                + " (variances and MoE grow by deff and sqrt(deff))",
+                        deff)
+                : "; nA, nB are the subgroups' n (no design effect known)";
+        DifferenceTest test = evaluate(
                 Comparison.SUBGROUP_DIFFERENCE,
                 shareA,
                 shareB,
@@ -148,7 +207,35 @@ public record DifferenceTest(
                 effectiveSize(subgroupB),
                 level,
                 "difference between independent subgroups, two-sample z test: "
-                        + "SE = sqrt(pA (1 - pA) / nA + pB (1 - pB) / nB); z = (pA - pB) / SE");
+                        + "SE = sqrt(pA (1 - pA) / nA + pB (1 - pB) / nB); z = (pA - pB) / SE" + designText);
+        if (deff > 1.0 && test.minimumSampleSizeForSignificance().isPresent()) {
+            // The minimum is found for effective n; respondents needed are deff times as many.
+            long respondents =
+                    (long) Math.ceil(test.minimumSampleSizeForSignificance().getAsLong() * deff - 1e-9);
+            return test.withMinimumSampleSize(respondents);
+        }
+        return test;
+    }
+
+    private DifferenceTest withMinimumSampleSize(long respondents) {
+        return new DifferenceTest(
+                comparison,
+                level,
+                shareA,
+                shareB,
+                difference,
+                effectiveSampleSizeA,
+                effectiveSampleSizeB,
+                standardError,
+                marginOfError,
+                interval,
+                zStatistic,
+                pValue,
+                significanceComputable,
+                OptionalLong.of(respondents),
+                verdict,
+                formula + " (respondents: the minimum effective n times deff)",
+                exactTest);
     }
 
     /** Whether the verdict is a significant one. */
@@ -190,7 +277,8 @@ public record DifferenceTest(
                     minimumSampleSize(comparison, a, b, level),
                     Verdict.UNKNOWN_SAMPLE_SIZE,
                     formula + "; minimum n = smallest whole n with |z| > z*"
-                            + (comparison == Comparison.LEAD ? "" : ", assuming equal n on both sides"));
+                            + (comparison == Comparison.LEAD ? "" : ", assuming equal n on both sides"),
+                    false);
         }
         double standardError = Math.sqrt(variance(comparison, a, b, nA.getAsDouble(), nB.getAsDouble()));
         double z = zStatistic(difference, standardError);
@@ -213,7 +301,8 @@ public record DifferenceTest(
                 true,
                 OptionalLong.empty(),
                 comparison.verdict(Math.abs(z) > level.z()),
-                formula);
+                formula,
+                false);
     }
 
     /** Variance of {@code a - b}; for a lead both shares share one sample, so nA == nB. */
@@ -256,6 +345,10 @@ public record DifferenceTest(
     }
 
     private static boolean significantAt(Comparison comparison, double a, double b, long n, ConfidenceLevel level) {
+        if (comparison == Comparison.LEAD) {
+            // The same test a poll of that size would get, the exact one for small n included.
+            return lead(a, b, SampleDesign.ofSampleSize(n), level).significant();
+        }
         return Math.abs(zStatistic(a - b, Math.sqrt(variance(comparison, a, b, n, n)))) > level.z();
     }
 

@@ -15,6 +15,8 @@ public record EffectiveSampleSize(double value, double designEffect, Basis basis
         REPORTED_SIZE,
         /** n and the margin of error were reported: deff comes from their ratio, effective n = n / deff. */
         REPORTED_SIZE_AND_MARGIN,
+        /** A subgroup's n was reported and the whole poll's design effect applied to it: n / deff. */
+        REPORTED_SIZE_AND_POLL_DESIGN_EFFECT,
         /**
          * Only the margin of error was reported: n was derived from it. That n already includes any design
          * effect the pollster allowed for, so no further deff is applied.

@@ -13,8 +13,10 @@ import java.util.OptionalDouble;
  * @param sampleSize            reported number of respondents n, or {@code null} if not reported
  * @param reportedMarginOfError reported 95% margin of error at p = 0.5 in proportion units (0.031 for
  *                              ±3.1 points), or {@code null} if not reported
+ * @param inheritedDesignEffect design effect taken over from the whole poll (for a subgroup, whose own margin
+ *                              is rarely reported), or {@code null}; when set it is the design effect used
  */
-public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
+public record SampleDesign(Double sampleSize, Double reportedMarginOfError, Double inheritedDesignEffect) {
 
     /** Confidence level at which reported margins of error are assumed to be stated. */
     public static final ConfidenceLevel REPORTED_MARGIN_LEVEL = ConfidenceLevel.LEVEL_95;
@@ -27,6 +29,27 @@ public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
             throw new IllegalArgumentException("reportedMarginOfError must be in proportion units, greater than 0"
                     + " and less than 1 (0.031 for ±3.1 points), but was " + reportedMarginOfError);
         }
+        if (inheritedDesignEffect != null
+                && !(inheritedDesignEffect >= 1.0 && Double.isFinite(inheritedDesignEffect))) {
+            throw new IllegalArgumentException(
+                    "inheritedDesignEffect must be a finite number >= 1, but was " + inheritedDesignEffect);
+        }
+    }
+
+    /** A poll as reported: n and margin of error, either possibly missing. */
+    public SampleDesign(Double sampleSize, Double reportedMarginOfError) {
+        this(sampleSize, reportedMarginOfError, null);
+    }
+
+    /**
+     * A subgroup of a poll: its own n (or none), with the whole poll's design effect when the poll's n and
+     * margin reveal one. Weighting inflates a subgroup's variance at least as much as the whole sample's
+     * (Kish 1965, §11.7), so the poll's deff is the usual, conservative choice for its subgroups.
+     */
+    public static SampleDesign subgroupOf(Double subgroupSize, SampleDesign poll) {
+        Checks.notNull(poll, "poll");
+        OptionalDouble deff = poll.designEffect();
+        return new SampleDesign(subgroupSize, null, deff.isPresent() ? deff.getAsDouble() : null);
     }
 
     /** A poll for which only n is known. */
@@ -48,6 +71,9 @@ public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
      * @return the design effect, or empty unless both n and the margin of error are known
      */
     public OptionalDouble designEffect() {
+        if (inheritedDesignEffect != null) {
+            return OptionalDouble.of(inheritedDesignEffect);
+        }
         if (sampleSize == null || reportedMarginOfError == null) {
             return OptionalDouble.empty();
         }
@@ -60,6 +86,7 @@ public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
      * The sample size to use in variance formulas:
      * <ul>
      *   <li>n and MoE known: {@code n / deff} (Kish 1965 effective sample size);</li>
+     *   <li>n and an inherited deff known (a subgroup): {@code n / deff};</li>
      *   <li>only n known: n (simple random sampling assumed);</li>
      *   <li>only MoE known: {@code n = z95^2 * 0.25 / MoE^2}, the inverse of the p = 0.5 margin formula,
      *       flagged as {@link EffectiveSampleSize.Basis#DERIVED_FROM_MARGIN};</li>
@@ -75,7 +102,9 @@ public record SampleDesign(Double sampleSize, Double reportedMarginOfError) {
             return Optional.of(new EffectiveSampleSize(
                     sampleSize / deff.getAsDouble(),
                     deff.getAsDouble(),
-                    EffectiveSampleSize.Basis.REPORTED_SIZE_AND_MARGIN));
+                    inheritedDesignEffect != null
+                            ? EffectiveSampleSize.Basis.REPORTED_SIZE_AND_POLL_DESIGN_EFFECT
+                            : EffectiveSampleSize.Basis.REPORTED_SIZE_AND_MARGIN));
         }
         if (reportedMarginOfError != null) {
             double z = REPORTED_MARGIN_LEVEL.z();

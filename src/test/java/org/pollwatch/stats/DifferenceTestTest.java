@@ -280,8 +280,10 @@ class DifferenceTestTest {
         assertEquals(Double.POSITIVE_INFINITY, sweep.zStatistic().getAsDouble());
         assertEquals(0.0, sweep.pValue().getAsDouble(), 0.0);
         assertEquals(Verdict.LEAD, sweep.verdict());
+        // Unknown n: the smallest n at which 100% vs 0% is significant is 6 (exact test: 2 / 2^6 = 1/32 < 0.05,
+        // while 5 gives 2 / 2^5 = 1/16 > 0.05), not the 1 a z test without variance would claim.
         assertEquals(
-                1L,
+                6L,
                 DifferenceTest.lead(1.0, 0.0, SampleDesign.unknown(), L95)
                         .minimumSampleSizeForSignificance()
                         .getAsLong());

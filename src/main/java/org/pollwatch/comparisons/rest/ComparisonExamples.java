@@ -91,7 +91,7 @@ final class ComparisonExamples {
               "formula": "difference between independent subgroups, two-sample z test: SE = sqrt(pA (1 - pA) / nA + pB (1 - pB) / nB); z = (pA - pB) / SE; MoE = z* * SE with z* = 1.959963984540054 (95% two-sided); significant if |z| > z*; minimum n = smallest whole n with |z| > z*, assuming equal n on both sides",
               "summary": "69% of Arab Israelis chose 'Returning the hostages' vs 47% of Jewish Israelis, a 22-point difference; the source gives no subgroup sample sizes, so significance cannot be computed; the difference would be significant at 95% with at least 37 respondents in each subgroup.",
               "notes": [
-                "Subgroup sizes are treated as simple random samples: the poll's design effect, if any, is not applied."
+                "Subgroup sizes are treated as simple random samples: the poll reports no n and margin of error from which a design effect could be derived."
               ]
             }
             """;

@@ -417,6 +417,42 @@ class ComparisonResourceTest {
     }
 
     @Test
+    void subgroupVariancesCarryThePollsDesignEffect() {
+        // n = 1000 with a reported ±3.6 margin: deff = (0.036 / (1.96 * 0.5 / sqrt(1000)))^2 = 1.3495
+        long pollId = submit(poll(newPollster(), "1000", "2024-01-25", 51, 36)
+                .replace("\"sampleSize\": 1000,", "\"sampleSize\": 1000, \"marginOfError\": 3.6,"));
+        double srsMargin = Z95 * 0.5 / Math.sqrt(1000);
+        double deff = (0.036 / srsMargin) * (0.036 / srsMargin);
+        double se = Math.sqrt(deff * (0.69 * 0.31 / 120 + 0.47 * 0.53 / 500));
+        JsonPath body = json(subgroups(pollId, "dimension", "sector", "a", "Arab Israelis", "b", "Jewish Israelis")
+                .statusCode(200)
+                .body("a.sample.basis", equalTo("reported_size_with_design_effect"))
+                .body("formula", containsString("design effect deff = 1.3495"))
+                .body("notes", hasItem(containsString("design effect 1.35"))));
+        assertClose(deff, body.getDouble("a.sample.designEffect"));
+        assertClose(120 / deff, body.getDouble("a.sample.effectiveSize"));
+        assertClose(100 * Z95 * se, body.getDouble("marginOfError"));
+        assertClose(0.22 / se, body.getDouble("z"));
+    }
+
+    @Test
+    void leadInATinySampleUsesTheExactTest() {
+        for (int n : new int[] {1, 2}) {
+            String document = poll(newPollster(), String.valueOf(n), "2024-01-25", 100, 0)
+                    .replace("\"percentage\": 5}", "\"percentage\": 0}")
+                    .replaceAll("(?s),\\s*\"subgroups\": \\[.*?\\]\\s*}\\s*\\]", "}]");
+            long pollId = submit(document);
+            lead(pollId, firstQuestion(pollId))
+                    .statusCode(200)
+                    .body("lead", equalTo(100.0f))
+                    .body("pValue", equalTo(n == 1 ? 1.0f : 0.5f))
+                    .body("verdict", equalTo("statistical_tie"))
+                    .body("formula", containsString("exact conditional binomial test"))
+                    .body("summary", containsString("exact binomial test finds no significant lead"));
+        }
+    }
+
+    @Test
     void seededIdiSubgroupsHaveNoSizes() {
         long pollId = idiPollId();
         given().get("/polls/" + pollId + "/questions/" + firstQuestion(pollId) + "/subgroups/comparison")
