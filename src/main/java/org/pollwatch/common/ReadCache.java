@@ -8,7 +8,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -21,10 +20,11 @@ import org.jboss.logging.Logger;
  *       every change of that poll), so an entry never goes stale; old versions are evicted by size or
  *       after {@value #IDLE_MINUTES} minutes unread.
  *   <li>{@link #untilChange}: the value depends on many rows (a trend); keys are combined with the
- *       current {@link #generation()}, which every committed {@link DataChanged} raises.
+ *       current {@link #generation()}, a counter in the database ({@link DataGeneration}) that every
+ *       {@link DataChanged} raises inside the changing transaction: right across instances too.
  * </ul>
  *
- * {@link #onChange} is the single place where a change of data is handled. A value computed from the
+ * {@link #raiseGeneration} and {@link #onChange} are the one place where a change of data is handled. A value computed from the
  * old data while a change was committing is stored under the old generation and never served again.
  * Failures (problems) are not kept.
  */
@@ -38,8 +38,12 @@ public class ReadCache {
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
 
-    private final AtomicLong generation = new AtomicLong();
+    private final DataGeneration generation;
     private final List<Region> emptiedOnChange = new CopyOnWriteArrayList<>();
+
+    public ReadCache(DataGeneration generation) {
+        this.generation = generation;
+    }
 
     /** A region whose keys hold a database version of what their value is built from. */
     public Region byVersion(String name, long maximumSize) {
@@ -65,17 +69,22 @@ public class ReadCache {
         return region;
     }
 
-    /** Raised by every committed change of data. */
+    /** The data generation, from the database this request reads; raised by every change of data. */
     public long generation() {
-        return generation.get();
+        return generation.current();
     }
 
+    /** Synchronous: raises the generation inside the changing transaction, so every instance sees it. */
+    void raiseGeneration(@Observes DataChanged change) {
+        generation.raise();
+    }
+
+    /** After the commit, this instance also frees the memory of the entries no request can reach now. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
-        generation.incrementAndGet();
         for (Region region : emptiedOnChange) {
             region.entries.invalidateAll();
         }
-        LOG.debugf("Data changed (%s): generation %d", change.reason(), generation.get());
+        LOG.debugf("Data changed: %s", change.reason());
     }
 
     /** Keys of {@link #untilChange} regions. */
@@ -97,7 +106,7 @@ public class ReadCache {
         /** The value kept under {@code key}, or computed by {@code compute} and kept. */
         @SuppressWarnings("unchecked")
         public <T> T get(Object key, Supplier<T> compute) {
-            Object stored = generational ? new Current(generation.get(), key) : key;
+            Object stored = generational ? new Current(generation.current(), key) : key;
             Object value = entries.getIfPresent(stored);
             if (value == null) {
                 value = compute.get();

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
+import org.pollwatch.common.readreplica.ReadDataSource;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.problems.ProblemException;
@@ -42,9 +42,10 @@ public class PollQueries {
     /** The primary key of poll. */
     private static final String VERSION = "select version from poll where id = ?";
 
-    private final DataSource database;
+    /** The database this request reads: replica or primary. */
+    private final ReadDataSource database;
 
-    public PollQueries(DataSource database) {
+    public PollQueries(ReadDataSource database) {
         this.database = database;
     }
 
@@ -53,7 +54,7 @@ public class PollQueries {
      * auto-commit on a pooled connection: no transaction and no persistence context to set up for it.
      */
     public int version(long id) {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.current().getConnection();
                 PreparedStatement select = connection.prepareStatement(VERSION)) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
