@@ -1,7 +1,6 @@
 package org.pollwatch.comparisons;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.pollwatch.common.ReadOnlySession;
+import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollStatus;
@@ -31,9 +30,8 @@ import org.pollwatch.stats.SampleDesign;
 public class ComparisonService {
 
     /** Lead of option a over option b; without labels, the two options with the largest shares. */
-    @Transactional
+    @ReadOnlyTransaction
     public LeadComparison lead(long pollId, long questionId, String labelA, String labelB, ConfidenceLevel level) {
-        ReadOnlySession.apply();
         Question question = questionOfPoll(pollId, questionId);
         if (question.multipleAnswers) {
             throw new ProblemException(
@@ -93,9 +91,8 @@ public class ComparisonService {
      * Change of one option from the question {@code againstId} (earlier poll) to {@code questionId} (later poll).
      * Without {@code againstId}: the latest earlier poll of the same pollster that asked the same wording.
      */
-    @Transactional
+    @ReadOnlyTransaction
     public ChangeComparison change(long questionId, Long againstId, String optionLabel, ConfidenceLevel level) {
-        ReadOnlySession.apply();
         Question current = Question.findWithPoll(questionId)
                 .orElseThrow(() -> ProblemException.notFound("No question with id " + questionId));
         refuseRetracted(current.poll);
@@ -144,7 +141,7 @@ public class ComparisonService {
     }
 
     /** One option in subgroup a vs subgroup b of one dimension; each subgroup with its own sample size. */
-    @Transactional
+    @ReadOnlyTransaction
     public SubgroupComparison subgroups(
             long pollId,
             long questionId,
@@ -153,7 +150,6 @@ public class ComparisonService {
             String labelB,
             String optionLabel,
             ConfidenceLevel level) {
-        ReadOnlySession.apply();
         Question question = questionOfPoll(pollId, questionId);
         Map<String, List<SubgroupResult>> byDimension = question.subgroups.stream()
                 .collect(Collectors.groupingBy(s -> s.dimension, TreeMap::new, Collectors.toList()));

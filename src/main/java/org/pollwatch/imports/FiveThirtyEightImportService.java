@@ -30,23 +30,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
+import org.pollwatch.common.DataChanged;
 import org.pollwatch.imports.BulkPollWriter.StagedPoll;
+import org.pollwatch.imports.config.ImportConfig;
 import org.pollwatch.imports.fivethirtyeight.CsvHeaderException;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
 import org.pollwatch.imports.fivethirtyeight.PollRow;
 import org.pollwatch.imports.fivethirtyeight.PollRowResult;
 import org.pollwatch.imports.fivethirtyeight.RowError;
-import org.pollwatch.polls.PollsChanged;
 import org.pollwatch.polls.Population;
+import org.pollwatch.polls.service.PollRules;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.ProblemException;
-import org.pollwatch.trends.Series;
-import org.pollwatch.trends.SeriesChoice;
-import org.pollwatch.trends.service.SeriesMapping;
+import org.pollwatch.series.Series;
+import org.pollwatch.series.SeriesDocument.ChoiceDocument;
+import org.pollwatch.series.service.SeriesMapping;
+import org.pollwatch.series.service.SeriesService;
 
 /**
  * Imports FiveThirtyEight poll files into a series, streaming: rows are read one at a time and
- * stored in chunks of {@value #CHUNK_SIZE}, one transaction per chunk, so memory stays flat and a
+ * stored in chunks ({@link ImportConfig#chunkSize()} rows, 10,000 by default), one transaction per chunk, so memory stays flat and a
  * failure keeps the chunks already stored (a re-import then skips them). Each row becomes one poll
  * with one question (the row's text as wording), whose options are the answer columns, joined to the
  * series. {@link BulkPollWriter} stores a chunk in a handful of set-based statements.
@@ -54,18 +57,25 @@ import org.pollwatch.trends.service.SeriesMapping;
 @ApplicationScoped
 public class FiveThirtyEightImportService {
 
-    public static final int CHUNK_SIZE = 10_000;
     public static final String REF_PREFIX = "fivethirtyeight:";
 
     private static final Logger LOG = Logger.getLogger(FiveThirtyEightImportService.class);
-    private static final BigDecimal MAX_TOTAL = new BigDecimal("101");
 
     private final BulkPollWriter writer;
+    private final SeriesService series;
+    private final ImportConfig config;
     private final ObjectMapper json;
-    private final Event<PollsChanged> changes;
+    private final Event<DataChanged> changes;
 
-    public FiveThirtyEightImportService(BulkPollWriter writer, ObjectMapper json, Event<PollsChanged> changes) {
+    public FiveThirtyEightImportService(
+            BulkPollWriter writer,
+            SeriesService series,
+            ImportConfig config,
+            ObjectMapper json,
+            Event<DataChanged> changes) {
         this.writer = writer;
+        this.series = series;
+        this.config = config;
         this.json = json;
         this.changes = changes;
     }
@@ -89,7 +99,8 @@ public class FiveThirtyEightImportService {
         Progress progress = new Progress();
         try (reader;
                 ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
-            List<PollRow> chunk = new ArrayList<>(CHUNK_SIZE);
+            int chunkSize = config.chunkSize();
+            List<PollRow> chunk = new ArrayList<>(chunkSize);
             while (reader.hasNext()) {
                 PollRowResult result = reader.next();
                 progress.rowsRead++;
@@ -101,9 +112,9 @@ public class FiveThirtyEightImportService {
                 if (acceptable(row, answers, progress)) {
                     chunk.add(row);
                 }
-                if (chunk.size() == CHUNK_SIZE) {
+                if (chunk.size() == chunkSize) {
                     store.submit(stage(chunk, answers, target, progress));
-                    chunk = new ArrayList<>(CHUNK_SIZE);
+                    chunk = new ArrayList<>(chunkSize);
                 }
             }
             if (!chunk.isEmpty()) {
@@ -113,7 +124,7 @@ public class FiveThirtyEightImportService {
             throw new UncheckedIOException(e);
         } finally {
             if (progress.accepted > 0 || created[0]) {
-                changes.fire(new PollsChanged("import into series " + seriesKey));
+                changes.fire(new DataChanged("import into series " + seriesKey));
             }
         }
         LOG.infof(
@@ -134,37 +145,32 @@ public class FiveThirtyEightImportService {
 
     /** The series (created from the answer columns if absent) and, per answer column, the choice it maps to. */
     private Target series(String key, List<String> answers, boolean[] created) {
-        Series series = Series.findByKey(key).orElse(null);
-        if (series == null) {
-            series = new Series();
-            series.seriesKey = key;
-            series.title = key;
-            for (int i = 0; i < answers.size(); i++) {
-                series.choices.add(new SeriesChoice(i + 1, answers.get(i), label(answers.get(i))));
-            }
-            series.persist();
-            created[0] = true;
-        }
+        SeriesService.Found found = series.findOrCreate(
+                key,
+                answers.stream()
+                        .map(answer -> new ChoiceDocument(answer, label(answer)))
+                        .toList());
+        created[0] = found.created();
+        Series target = found.series();
         Map<String, String> choiceOf = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (String answer : answers) {
-            final Series s = series;
-            series.choice(answer)
+            target.choice(answer)
                     .ifPresentOrElse(
                             c -> choiceOf.put(answer, c.key),
                             () -> errors.add(new FieldError(
                                     "answers",
-                                    "column '" + answer + "' matches no choice of series '" + s.seriesKey + "' ("
+                                    "column '" + answer + "' matches no choice of series '" + target.seriesKey + "' ("
                                             + String.join(
                                                     ", ",
-                                                    s.choices.stream()
+                                                    target.choices.stream()
                                                             .map(c -> c.key)
                                                             .toList()) + ")")));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid import", errors);
         }
-        return new Target(series.id, choiceOf);
+        return new Target(target.id, choiceOf);
     }
 
     /** Rules beyond the reader's: whole-sample rows with at least one answer that sum to at most 100 (+1 of rounding). */
@@ -191,7 +197,7 @@ public class FiveThirtyEightImportService {
         BigDecimal total = row.answers().values().stream()
                 .map(FiveThirtyEightImportService::percent)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(MAX_TOTAL) > 0) {
+        if (!PollRules.singleAnswerTotalAllowed(total)) {
             progress.reject(
                     row.line(),
                     null,
@@ -220,15 +226,14 @@ public class FiveThirtyEightImportService {
     }
 
     /**
-     * Stores chunks on {@value #WRITERS} threads, each chunk in a transaction of its own, while the
+     * Stores chunks on {@link ImportConfig#writers()} threads (2 by default), each chunk in a transaction of its own, while the
      * caller reads and checks the next rows: on a small machine the parser and two PostgreSQL
      * backends then keep every core busy. Chunks never share a row (the caller removes repeats), and
      * pollsters new to several chunks at once are settled by their slug's uniqueness.
      */
     private final class ChunkStore implements AutoCloseable {
 
-        static final int WRITERS = 2;
-
+        private final int writerCount = config.writers();
         private final ExecutorService writers;
         private final Deque<Future<BulkPollWriter.Written>> pending = new ArrayDeque<>();
         private final Target target;
@@ -236,13 +241,13 @@ public class FiveThirtyEightImportService {
         private int chunks;
 
         ChunkStore(String seriesKey, Target target, Progress progress) {
-            this.writers = Executors.newFixedThreadPool(WRITERS, task -> new Thread(task, "import-" + seriesKey));
+            this.writers = Executors.newFixedThreadPool(writerCount, task -> new Thread(task, "import-" + seriesKey));
             this.target = target;
             this.progress = progress;
         }
 
         void submit(List<StagedPoll> polls) {
-            if (pending.size() == WRITERS) {
+            if (pending.size() == writerCount) {
                 collect(pending.removeFirst());
             }
             Map<String, Long> pollsters = Map.copyOf(progress.pollsters);
@@ -344,7 +349,7 @@ public class FiveThirtyEightImportService {
                 truncate(row.sponsor(), 200),
                 row.startDate(),
                 row.endDate(),
-                population(row.population()),
+                Population.fromShortCode(row.population()),
                 "US",
                 row.sampleSize(),
                 Boolean.TRUE.equals(row.tracking()),
@@ -384,16 +389,6 @@ public class FiveThirtyEightImportService {
             slug = slug.substring(0, 80).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "pollster-" + Integer.toHexString(name.hashCode()) : slug;
-    }
-
-    static Population population(String code) {
-        return switch (code) {
-            case "a" -> Population.ADULTS;
-            case "rv" -> Population.REGISTERED_VOTERS;
-            case "lv" -> Population.LIKELY_VOTERS;
-            case "v" -> Population.VOTERS;
-            default -> Population.OTHER;
-        };
     }
 
     private static BigDecimal percent(double value) {

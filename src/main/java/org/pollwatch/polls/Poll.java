@@ -138,6 +138,11 @@ public class Poll extends PanacheEntity {
 
     /** The date from which the poll counts in a real-time average: publication, or field end when unknown. */
     public LocalDate availableFrom() {
+        return availableFrom(publishedOn, fieldEnd);
+    }
+
+    /** {@link #availableFrom()} of a poll read as plain values (projections, snapshots). */
+    public static LocalDate availableFrom(LocalDate publishedOn, LocalDate fieldEnd) {
         return publishedOn != null ? publishedOn : fieldEnd;
     }
 }

@@ -3,17 +3,18 @@ package org.pollwatch.pollsters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.problems.ProblemException;
 
 @ApplicationScoped
 public class PollsterService {
 
-    @Transactional
+    @ReadOnlyTransaction
     public List<PollsterDocument> list() {
         return Pollster.listByName().stream().map(PollsterDocument::of).toList();
     }
 
-    @Transactional
+    @ReadOnlyTransaction
     public PollsterDocument get(String slug) {
         return PollsterDocument.of(find(slug));
     }

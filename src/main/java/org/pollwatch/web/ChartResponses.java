@@ -1,20 +1,17 @@
 package org.pollwatch.web;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.pollwatch.common.Fingerprint;
+import org.pollwatch.common.ReadCache;
 import org.pollwatch.problems.ProblemException;
 import org.pollwatch.web.charts.Chart;
 import org.pollwatch.web.charts.ChartOutput;
@@ -69,10 +66,11 @@ public class ChartResponses {
         }
     }
 
-    private final CaffeineCache cache;
+    /** Keys hold the data generation or the poll version they were drawn from. */
+    private final ReadCache.Region cache;
 
-    public ChartResponses(@CacheName("web-charts") Cache cache) {
-        this.cache = cache.as(CaffeineCache.class);
+    public ChartResponses(ReadCache reads) {
+        this.cache = reads.byVersion("web-charts", 2000);
     }
 
     static String format(String format) {
@@ -97,18 +95,15 @@ public class ChartResponses {
     }
 
     private Rendered rendered(Key key, Supplier<Chart> chart) {
-        CompletableFuture<Object> cached = cache.getIfPresent(key);
-        if (cached != null && cached.getNow(null) instanceof Rendered hit) {
-            return hit;
-        }
-        Chart drawn = chart.get();
-        byte[] body = key.format().equals("svg")
-                ? ChartOutput.svg(drawn, key.width(), key.height(), key.theme())
-                : ChartOutput.png(drawn, key.width(), key.height(), key.theme());
-        Rendered rendered = new Rendered(
-                body,
-                new EntityTag(key.format() + "-" + Fingerprint.start().add(body).hex()));
-        cache.put(key, CompletableFuture.completedFuture(rendered));
-        return rendered;
+        return cache.get(key, () -> {
+            Chart drawn = chart.get();
+            byte[] body = key.format().equals("svg")
+                    ? ChartOutput.svg(drawn, key.width(), key.height(), key.theme())
+                    : ChartOutput.png(drawn, key.width(), key.height(), key.theme());
+            return new Rendered(
+                    body,
+                    new EntityTag(
+                            key.format() + "-" + Fingerprint.start().add(body).hex()));
+        });
     }
 }

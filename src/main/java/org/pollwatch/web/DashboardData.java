@@ -15,9 +15,9 @@ import org.pollwatch.polls.service.PollService;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.pollsters.PollsterService;
 import org.pollwatch.problems.ProblemException;
+import org.pollwatch.series.SeriesDocument;
+import org.pollwatch.series.SeriesView;
 import org.pollwatch.trends.HouseEffectsView;
-import org.pollwatch.trends.SeriesDocument;
-import org.pollwatch.trends.SeriesView;
 import org.pollwatch.trends.TrendView;
 import org.pollwatch.trends.rest.TrendParams;
 import org.pollwatch.trends.service.ComputedTrend;
@@ -72,7 +72,7 @@ public class DashboardData {
     }
 
     public PageView<ListedPoll> latest(PollQuery query) {
-        PageView<PollSummary> page = polls.search(query);
+        PageView<PollSummary> page = polls.search(query).value();
         List<ListedPoll> listed = new ArrayList<>();
         for (PollSummary summary : page.items()) {
             PollView poll = polls.get(summary.id());
@@ -96,7 +96,7 @@ public class DashboardData {
         List<SeriesCard> cards = new ArrayList<>();
         for (SeriesView view : series.list()) {
             TrendView trend =
-                    series.trend(new TrendParams().toRequest(view.key())).trend();
+                    series.trend(series.request(new TrendParams(), view.key())).trend();
             List<Current> current = new ArrayList<>();
             java.time.LocalDate last = null;
             for (SeriesDocument.ChoiceDocument choice : view.choices()) {
@@ -131,7 +131,7 @@ public class DashboardData {
         for (SeriesView view : series.list()) {
             ComputedTrend computed;
             try {
-                computed = series.trend(new TrendParams().toRequest(view.key()));
+                computed = series.trend(series.request(new TrendParams(), view.key()));
             } catch (ProblemException e) {
                 continue;
             }
@@ -152,8 +152,9 @@ public class DashboardData {
         int current = 0;
         PageView<PollSummary> all;
         do {
-            all = polls.search(
-                    new PollQuery(slug, null, null, null, null, null, null, true, "id", current++, PageView.MAX_SIZE));
+            all = polls.search(new PollQuery(
+                            slug, null, null, null, null, null, null, true, "id", current++, PageView.MAX_SIZE))
+                    .value();
             for (PollSummary poll : all.items()) {
                 total++;
                 withSize += poll.sampleSize() != null ? 1 : 0;

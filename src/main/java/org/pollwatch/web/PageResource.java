@@ -122,7 +122,7 @@ public class PageResource {
             summary =
                     "Series page: the poll average with its band, the polls, house effects; takes the trend parameters")
     public TemplateInstance series(@PathParam("key") String key, @BeanParam TrendParams params, UriInfo uri) {
-        TrendRequest request = params.toRequest(key);
+        TrendRequest request = series.request(params, key);
         SeriesData.Snapshot snapshot = series.snapshot(request);
         String query = Links.query(
                 "from", params.from,

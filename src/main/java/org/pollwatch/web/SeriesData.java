@@ -13,14 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.pollwatch.common.PageView;
+import org.pollwatch.common.ReadCache;
+import org.pollwatch.series.SeriesDocument;
+import org.pollwatch.series.SeriesPollView;
+import org.pollwatch.series.SeriesView;
+import org.pollwatch.series.service.SeriesService;
 import org.pollwatch.trends.HouseEffectsView;
-import org.pollwatch.trends.SeriesDocument;
-import org.pollwatch.trends.SeriesPollView;
-import org.pollwatch.trends.SeriesView;
 import org.pollwatch.trends.TrendView;
+import org.pollwatch.trends.config.TrendConfig;
+import org.pollwatch.trends.rest.TrendParams;
 import org.pollwatch.trends.service.ComputedTrend;
-import org.pollwatch.trends.service.SeriesService;
-import org.pollwatch.trends.service.TrendCache;
 import org.pollwatch.trends.service.TrendRequest;
 import org.pollwatch.trends.service.TrendService;
 import org.pollwatch.web.charts.TrendChart;
@@ -48,9 +50,11 @@ public class SeriesData {
 
     private final SeriesService series;
     private final TrendService trends;
-    private final TrendCache cache;
+    private final ReadCache cache;
+    private final TrendConfig config;
 
-    public SeriesData(SeriesService series, TrendService trends, TrendCache cache) {
+    public SeriesData(SeriesService series, TrendService trends, ReadCache cache, TrendConfig config) {
+        this.config = config;
         this.series = series;
         this.trends = trends;
         this.cache = cache;
@@ -61,8 +65,13 @@ public class SeriesData {
         return cache.generation();
     }
 
+    /** The trend request that {@code params} make for series {@code key}, with the configured defaults. */
+    public TrendRequest request(TrendParams params, String key) {
+        return params.toRequest(key, config);
+    }
+
     public ComputedTrend trend(TrendRequest request) {
-        return trends.compute(request.withGeneration(cache.generation()));
+        return trends.compute(request);
     }
 
     public List<SeriesView> list() {

@@ -55,7 +55,7 @@ public class TrendChartResource {
             @BeanParam TrendParams params,
             @BeanParam ChartResponses.ChartParams chart,
             Request request) {
-        TrendRequest trend = params.toRequest(key);
+        TrendRequest trend = series.request(params, key);
         ChartResponses.Key cacheKey = new ChartResponses.Key(
                 "trend",
                 trend,

@@ -12,8 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.series.SeriesFixtures;
 import org.pollwatch.testsupport.TestPolls;
-import org.pollwatch.trends.SeriesFixtures;
 
 /** Requests a stranger may send that once answered 500 or exhausted the service: each is a 4xx problem now. */
 @QuarkusTest

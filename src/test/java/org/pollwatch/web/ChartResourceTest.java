@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pollwatch.series.SeriesFixtures.newSeries;
+import static org.pollwatch.series.SeriesFixtures.poll;
+import static org.pollwatch.series.SeriesFixtures.submit;
 import static org.pollwatch.testsupport.TestPolls.newPollster;
-import static org.pollwatch.trends.SeriesFixtures.newSeries;
-import static org.pollwatch.trends.SeriesFixtures.poll;
-import static org.pollwatch.trends.SeriesFixtures.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

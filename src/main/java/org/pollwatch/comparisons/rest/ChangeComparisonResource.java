@@ -64,14 +64,8 @@ public class ChangeComparisonResource {
                                     @ExampleObject(
                                             name = "different wording",
                                             value = ComparisonExamples.OTHER_WORDING_PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such question, or no earlier poll asked the same wording",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "One of the polls is retracted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such question, or no earlier poll asked the same wording")
+    @APIResponse(responseCode = "409", description = "One of the polls is retracted")
     public ChangeComparison change(
             @Parameter(description = "Question id in the later poll", required = true, example = "51")
                     @QueryParam("question")

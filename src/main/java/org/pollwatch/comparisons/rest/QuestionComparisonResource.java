@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.HttpCaching;
-import org.pollwatch.comparisons.ComparisonReads;
+import org.pollwatch.common.ReadCache;
 import org.pollwatch.comparisons.ComparisonService;
 import org.pollwatch.comparisons.LeadComparison;
 import org.pollwatch.comparisons.SubgroupComparison;
+import org.pollwatch.comparisons.config.ComparisonsConfig;
+import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.stats.ConfidenceLevel;
 
@@ -37,11 +39,14 @@ import org.pollwatch.stats.ConfidenceLevel;
 public class QuestionComparisonResource {
 
     private final ComparisonService comparisons;
-    private final ComparisonReads reads;
+    private final PollReads polls;
+    private final ReadCache.Region cache;
 
-    public QuestionComparisonResource(ComparisonService comparisons, ComparisonReads reads) {
+    public QuestionComparisonResource(
+            ComparisonService comparisons, PollReads polls, ReadCache reads, ComparisonsConfig config) {
         this.comparisons = comparisons;
-        this.reads = reads;
+        this.polls = polls;
+        this.cache = reads.byVersion("comparisons", config.cacheSize());
     }
 
     @GET
@@ -94,14 +99,8 @@ public class QuestionComparisonResource {
                                     @ExampleObject(
                                             name = "question of another poll",
                                             value = ComparisonExamples.OTHER_POLL_PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The poll is retracted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The question allows several answers",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The poll is retracted")
+    @APIResponse(responseCode = "422", description = "The question allows several answers")
     public Response lead(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long pollId,
             @Parameter(description = "Question id (of this poll)", example = "1") @PathParam("qid") long questionId,
@@ -175,12 +174,8 @@ public class QuestionComparisonResource {
                                             value = ComparisonExamples.UNKNOWN_SUBGROUP_PROBLEM)))
     @APIResponse(
             responseCode = "404",
-            description = "No such poll or question, or the question belongs to another poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The poll is retracted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "No such poll or question, or the question belongs to another poll")
+    @APIResponse(responseCode = "409", description = "The poll is retracted")
     public Response subgroups(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long pollId,
             @Parameter(description = "Question id (of this poll)", example = "1") @PathParam("qid") long questionId,
@@ -228,10 +223,12 @@ public class QuestionComparisonResource {
             long questionId,
             List<String> parameters,
             Supplier<Object> compute) {
-        int version = reads.version(pollId);
-        EntityTag tag = new EntityTag(kind + "-" + pollId + "-" + version + "-" + questionId + "-"
-                + Integer.toHexString(parameters.hashCode()));
+        int version = polls.version(pollId);
+        EntityTag tag = HttpCaching.etag(kind, pollId, version, questionId, Integer.toHexString(parameters.hashCode()));
         return HttpCaching.conditional(
-                request, tag, () -> reads.read(kind, pollId, version, questionId, parameters, compute));
+                request, tag, () -> cache.get(new Key(kind, pollId, version, questionId, parameters), compute));
     }
+
+    /** A comparison depends on one poll alone: its version, the question and the parameters. */
+    private record Key(String kind, long pollId, int version, long questionId, List<String> parameters) {}
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.imports.FiveThirtyEightImportService;
 import org.pollwatch.imports.ImportReport;
+import org.pollwatch.imports.config.ImportConfig;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.problems.ProblemException;
@@ -63,7 +64,7 @@ public class ImportResource {
                     "Reads a FiveThirtyEight poll CSV (start_date, end_date, pollster, sponsor, sample_size, population, party, "
                             + "subject, tracking, text, the answer columns, url) as a stream and stores each row as a US poll with one question "
                             + "(the text) joined to the series, in transactions of "
-                            + FiveThirtyEightImportService.CHUNK_SIZE + " rows. "
+                            + ImportConfig.DEFAULT_CHUNK_SIZE + " rows (pollwatch.import.chunk-size). "
                             + "Pollsters are registered on the fly (slug from the name); population a/rv/lv/v becomes adults/registered_voters/"
                             + "likely_voters/voters. The series is created from the answer columns if absent. Re-importing a file stores no "
                             + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored.")
@@ -94,14 +95,8 @@ public class ImportResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the configured limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Body is not CSV",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
+    @APIResponse(responseCode = "415", description = "Body is not CSV")
     public ImportReport fiveThirtyEight(
             @Parameter(
                             description = "Key of the series the polls join (created if absent)",

@@ -81,10 +81,7 @@ public class PollResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "invalid", value = PollExamples.INVALID_POLL_PROBLEM)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Body is not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response submit(@NotNull @Valid PollDocument document) {
         PollView stored = polls.submit(document);
         return Response.created(URI.create("/polls/" + stored.id()))
@@ -139,10 +136,7 @@ public class PollResource {
             description = "One page of polls",
             content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public Response search(
             @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster")
                     String pollster,
@@ -177,7 +171,7 @@ public class PollResource {
             @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size")
                     String size,
             @jakarta.ws.rs.core.Context Request request) {
-        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(
+        Tagged<PageView<PollSummary>> found = polls.search(new PollQuery(
                 blankToNull(pollster),
                 Params.date("from", from),
                 Params.date("to", to),
@@ -189,7 +183,7 @@ public class PollResource {
                 sort,
                 Params.page(page),
                 Params.pageSize(size)));
-        return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
+        return HttpCaching.conditional(request, HttpCaching.etag("polls", found.fingerprint()), found.value());
     }
 
     @PUT
@@ -210,27 +204,14 @@ public class PollResource {
             responseCode = "200",
             description = "Revised",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The poll is retracted, or was changed meanwhile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the poll's current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid poll")
+    @APIResponse(responseCode = "404", description = "No such poll")
+    @APIResponse(responseCode = "409", description = "The poll is retracted, or was changed meanwhile")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the poll's current version")
     @APIResponse(
             responseCode = "428",
             description =
-                    "No If-Match: send the ETag of the version being revised (or * to revise whatever is current)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    "No If-Match: send the ETag of the version being revised (or * to revise whatever is current)")
     public Response revise(
             @PathParam("id") long id,
             @NotNull @Valid PollDocument document,
@@ -256,14 +237,8 @@ public class PollResource {
             responseCode = "200",
             description = "Retracted",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such poll")
     public PollView retract(
             @PathParam("id") long id,
             @Parameter(
@@ -284,10 +259,7 @@ public class PollResource {
             responseCode = "200",
             description = "Earlier versions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such poll",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such poll")
     public List<RevisionView> revisions(@PathParam("id") long id) {
         return polls.revisions(id);
     }
@@ -297,7 +269,7 @@ public class PollResource {
     }
 
     static EntityTag etag(long id, int version) {
-        return new EntityTag("poll-" + id + "-v" + version);
+        return HttpCaching.etag("poll", id, "v" + version);
     }
 
     /**

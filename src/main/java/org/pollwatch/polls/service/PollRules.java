@@ -12,14 +12,19 @@ import org.pollwatch.polls.PollDocument.SubgroupDocument;
 import org.pollwatch.problems.FieldError;
 
 /** Rules that span several fields of a poll document (single fields are checked by Bean Validation). */
-final class PollRules {
+public final class PollRules {
 
     /** Published shares are rounded; a single-answer question may sum to 101 but not more. */
-    static final BigDecimal MAX_SINGLE_ANSWER_TOTAL = new BigDecimal("101");
+    public static final BigDecimal MAX_SINGLE_ANSWER_TOTAL = new BigDecimal("101");
 
     private PollRules() {}
 
-    static List<FieldError> check(PollDocument poll) {
+    /** Whether the shares of a single-answer question may sum to {@code total}. */
+    public static boolean singleAnswerTotalAllowed(BigDecimal total) {
+        return total.compareTo(MAX_SINGLE_ANSWER_TOTAL) <= 0;
+    }
+
+    public static List<FieldError> check(PollDocument poll) {
         List<FieldError> errors = new ArrayList<>();
         if (poll.fieldEnd().isBefore(poll.fieldStart())) {
             errors.add(new FieldError("fieldEnd", "must not be before fieldStart (" + poll.fieldStart() + ")"));
@@ -45,7 +50,7 @@ final class PollRules {
             BigDecimal total = question.options().stream()
                     .map(OptionDocument::percentage)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (total.compareTo(MAX_SINGLE_ANSWER_TOTAL) > 0) {
+            if (!singleAnswerTotalAllowed(total)) {
                 errors.add(new FieldError(
                         path + ".options",
                         "percentages of a single-answer question sum to "
@@ -74,7 +79,7 @@ final class PollRules {
             }
             if (singleAnswer) {
                 BigDecimal total = subgroup.percentages().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (total.compareTo(MAX_SINGLE_ANSWER_TOTAL) > 0) {
+                if (!singleAnswerTotalAllowed(total)) {
                     errors.add(new FieldError(
                             subgroupPath + ".percentages",
                             "percentages of a single-answer question sum to "

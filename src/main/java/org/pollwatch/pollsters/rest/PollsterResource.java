@@ -1,6 +1,5 @@
 package org.pollwatch.pollsters.rest;
 
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -28,15 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.HttpCaching;
-import org.pollwatch.common.PageView;
-import org.pollwatch.common.Params;
-import org.pollwatch.common.Tagged;
-import org.pollwatch.polls.PollSummary;
-import org.pollwatch.polls.service.PollQuery;
-import org.pollwatch.polls.service.PollService;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.pollsters.PollsterService;
-import org.pollwatch.problems.Problem;
 
 @Path("/pollsters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,11 +35,9 @@ import org.pollwatch.problems.Problem;
 public class PollsterResource {
 
     private final PollsterService pollsters;
-    private final PollService polls;
 
-    public PollsterResource(PollsterService pollsters, PollService polls) {
+    public PollsterResource(PollsterService pollsters) {
         this.pollsters = pollsters;
-        this.polls = polls;
     }
 
     @GET
@@ -78,18 +67,9 @@ public class PollsterResource {
             responseCode = "201",
             description = "Registered",
             content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid pollster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Body is not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid pollster")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "415", description = "Body is not JSON")
     public Response register(@NotNull @Valid PollsterDocument document) {
         PollsterDocument registered = pollsters.register(document);
         return Response.created(URI.create("/pollsters/" + registered.slug()))
@@ -105,10 +85,7 @@ public class PollsterResource {
             description = "The pollster",
             content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such pollster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pollster")
     public Response get(
             @Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
             @Context Request request) {
@@ -116,45 +93,11 @@ public class PollsterResource {
         return HttpCaching.conditional(request, etag(pollster), pollster);
     }
 
-    @GET
-    @Path("/{slug}/polls")
-    @Transactional
-    @Operation(
-            summary = "Polls of a pollster",
-            description = "Newest first by default; same sorting and paging as GET /polls.")
-    @APIResponse(responseCode = "200", description = "One page of polls")
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such pollster",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response polls(
-            @Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
-            @QueryParam("includeRetracted") boolean includeRetracted,
-            @QueryParam("sort") String sort,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
-            @Context Request request) {
-        PollsterService.find(slug);
-        Tagged<PageView<PollSummary>> found = polls.searchTagged(new PollQuery(
-                slug,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                includeRetracted,
-                sort,
-                Params.page(page),
-                Params.pageSize(size)));
-        return HttpCaching.conditional(request, new EntityTag("polls-" + found.fingerprint()), found.value());
-    }
-
     /** Pollsters are not edited after registration; the tag still follows every field that is served. */
     static EntityTag etag(PollsterDocument pollster) {
-        return new EntityTag("pollster-"
-                + Fingerprint.start()
+        return HttpCaching.etag(
+                "pollster",
+                Fingerprint.start()
                         .add(pollster.slug())
                         .add(pollster.name())
                         .add(pollster.website())

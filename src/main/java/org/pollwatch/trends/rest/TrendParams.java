@@ -14,6 +14,7 @@ import org.pollwatch.problems.ProblemException;
 import org.pollwatch.stats.trend.TrendMethod;
 import org.pollwatch.stats.trend.TrendMode;
 import org.pollwatch.stats.trend.TrendOptions;
+import org.pollwatch.trends.config.TrendConfig;
 import org.pollwatch.trends.service.TrendRequest;
 
 /** Query parameters of the trend endpoints, parsed by hand so that a bad value is a 400 naming it. */
@@ -84,8 +85,12 @@ public class TrendParams {
     @QueryParam("adjust-house-effects")
     public String adjustHouseEffects;
 
-    public TrendRequest toRequest(String series) {
-        TrendOptions defaults = TrendOptions.defaults();
+    /**
+     * The request these parameters make for {@code series}, every default resolved (configured ones
+     * first, then the engine's); a bad value is a 400 problem naming its parameter.
+     */
+    public TrendRequest toRequest(String series, TrendConfig config) {
+        TrendOptions engine = TrendOptions.defaults();
         List<String> defaulted = new ArrayList<>();
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
@@ -98,21 +103,21 @@ public class TrendParams {
         }
         TrendMethod trendMethod = Params.enumValue("method", method, TrendMethod.class);
         if (trendMethod == null) {
-            trendMethod = defaults.method();
+            trendMethod = config.defaultMethod().orElse(engine.method());
             defaulted.add("method");
         }
         TrendMode trendMode = Params.enumValue("mode", mode, TrendMode.class);
         if (trendMode == null) {
-            trendMode = defaults.mode();
+            trendMode = config.defaultMode().orElse(engine.mode());
             defaulted.add("mode");
         }
-        double level = defaults.confidenceLevel();
+        double level = config.defaultConfidence().orElse(engine.confidenceLevel());
         if (confidence == null || confidence.isBlank()) {
             defaulted.add("confidence");
         } else {
             level = confidence(confidence);
         }
-        boolean adjust = defaults.adjustHouseEffects();
+        boolean adjust = config.defaultAdjustHouseEffects().orElse(engine.adjustHouseEffects());
         if (adjustHouseEffects == null || adjustHouseEffects.isBlank()) {
             defaulted.add("adjust-house-effects");
         } else if (adjustHouseEffects.trim().equalsIgnoreCase("true")
@@ -149,8 +154,7 @@ public class TrendParams {
                 asOfDate,
                 level,
                 adjust,
-                List.copyOf(defaulted),
-                0);
+                List.copyOf(defaulted));
     }
 
     private static double confidence(String value) {

@@ -7,8 +7,8 @@ import org.pollwatch.stats.trend.TrendMethod;
 import org.pollwatch.stats.trend.TrendMode;
 
 /**
- * A trend query with every default resolved: also the key of the trend cache, so it holds exactly
- * what the result depends on (plus the data generation, bumped on every change of polls or series).
+ * A trend query with every default resolved: also the key of the trend cache (combined there with the
+ * data generation), so it holds exactly what the result depends on.
  */
 public record TrendRequest(
         String series,
@@ -21,22 +21,4 @@ public record TrendRequest(
         LocalDate asOf,
         double confidence,
         boolean adjustHouseEffects,
-        List<String> defaultsUsed,
-        long generation) {
-
-    public TrendRequest withGeneration(long value) {
-        return new TrendRequest(
-                series,
-                from,
-                to,
-                populations,
-                excludedPollsters,
-                method,
-                mode,
-                asOf,
-                confidence,
-                adjustHouseEffects,
-                defaultsUsed,
-                value);
-    }
-}
+        List<String> defaultsUsed) {}

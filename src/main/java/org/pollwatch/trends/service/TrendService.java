@@ -2,31 +2,21 @@ package org.pollwatch.trends.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.cache.CacheKey;
-import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.InputLimits;
-import org.pollwatch.polls.PollStatus;
+import org.pollwatch.common.ReadCache;
+import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
 import org.pollwatch.problems.ProblemException;
@@ -38,70 +28,42 @@ import org.pollwatch.stats.trend.TrendOptions;
 import org.pollwatch.stats.trend.TrendPoint;
 import org.pollwatch.stats.trend.TrendResult;
 import org.pollwatch.trends.HouseEffectsView;
-import org.pollwatch.trends.Series;
-import org.pollwatch.trends.SeriesChoice;
 import org.pollwatch.trends.TrendView;
+import org.pollwatch.trends.config.TrendConfig;
 
 /**
- * Computes the poll average of a series. The observations come from ONE projection query over
- * series_question -> question -> poll -> pollster -> option_result (no entities are loaded); an
- * as-of query adds one query for the revisions recorded after the as-of day. Results are cached
- * per request (see {@link TrendCache} for invalidation).
+ * Computes the poll average of a series from the polls {@link TrendQueries} reads (no entities are
+ * loaded). Results are kept in the trend cache until the data changes ({@link ReadCache}).
  */
 @ApplicationScoped
 public class TrendService {
 
-    /**
-     * Observations of a series: one row per poll, member question and mapped option. Served by
-     * series_question_series_idx, the primary keys of question, poll and pollster, and
-     * option_result_question_idx. {@code retracted} is evaluated at the cutoff (now, or the end of the
-     * as-of day), so a poll retracted after the as-of day still counts as of then.
-     */
-    static final String OBSERVATIONS = """
-            select p.id, ps.slug, ps.name, p.field_start, p.field_end, p.published_on, p.sample_size, p.population,
-                   p.tracking, (p.retracted_at is not null and p.retracted_at < ?) as retracted,
-                   q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage
-            from series_question sq
-            join question q on q.id = sq.question_id
-            join poll p on p.id = q.poll_id
-            join pollster ps on ps.id = p.pollster_id
-            join option_result o on o.question_id = q.id
-            where sq.series_id = ? and (sq.choice_map ->> lower(o.label)) is not null
-            order by p.id, q.position, o.position
-            """;
-
-    /** For each poll of the series revised after the cutoff, its earliest snapshot recorded after it: its content then. */
-    static final String SNAPSHOTS_AFTER = """
-            select distinct on (r.poll_id) r.poll_id, cast(r.snapshot as text)
-            from poll_revision r
-            where r.recorded_at >= :cutoff and r.poll_id in (
-                select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
-            order by r.poll_id, r.revision
-            """;
-
     private static final Logger LOG = Logger.getLogger(TrendService.class);
-    private static final OffsetDateTime FAR_FUTURE = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    private final EntityManager em;
+    private final TrendQueries queries;
+    private final ReadCache.Region cache;
     private final ObjectMapper json;
     private final TrendEngine engine = new TrendEngine();
 
-    public TrendService(EntityManager em, ObjectMapper json) {
-        this.em = em;
+    public TrendService(TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json) {
+        this.queries = queries;
+        this.cache = reads.untilChange("series-trend", config.cacheSize());
         this.json = json;
     }
 
-    @CacheResult(cacheName = TrendCache.NAME)
-    @Transactional
-    public ComputedTrend compute(@CacheKey TrendRequest request) {
-        Series series = SeriesService.find(request.series());
-        List<Population> preference = SeriesMapping.populationPreference(series);
-        Map<String, String> pollsterNames = new HashMap<>();
+    /** The trend of the request, from the cache unless the data changed since it was computed. */
+    public ComputedTrend compute(TrendRequest request) {
+        return cache.get(request, () -> computeNow(request));
+    }
+
+    private ComputedTrend computeNow(TrendRequest request) {
         long start = System.nanoTime();
-        Collection<PollObservation> observations = observations(series, request, pollsterNames);
+        TrendQueries.SeriesPolls series = queries.load(request.series(), request.asOf());
+        List<Population> preference = series.populationPreference();
+        Map<String, String> pollsterNames = series.pollsterNames();
+        Collection<PollObservation> observations = observations(series.polls(), request);
         long loaded = System.nanoTime();
         checkSpan(request, observations);
-
         TrendOptions.Builder options = TrendOptions.defaults().toBuilder()
                 .method(request.method())
                 .mode(request.mode())
@@ -110,11 +72,11 @@ public class TrendService {
                 .confidenceLevel(request.confidence())
                 .adjustHouseEffects(request.adjustHouseEffects())
                 .populationPreference(new PopulationPreference(
-                        preference.stream().map(SeriesMapping::engineLabel).toList()));
+                        preference.stream().map(Population::shortCode).toList()));
         TrendResult result = engine.compute(observations, options.build());
         LOG.debugf(
                 "Trend of series %s: %d polls loaded in %.1f ms, computed in %.1f ms",
-                series.seriesKey, observations.size(), (loaded - start) / 1e6, (System.nanoTime() - loaded) / 1e6);
+                series.key(), observations.size(), (loaded - start) / 1e6, (System.nanoTime() - loaded) / 1e6);
 
         List<TrendView.Point> points = new ArrayList<>(result.points().size());
         for (TrendPoint p : result.points()) {
@@ -134,8 +96,8 @@ public class TrendService {
         String mode = request.mode().name().toLowerCase();
         LocalDate to = request.to() != null ? request.to() : request.asOf();
         TrendView trend = new TrendView(
-                series.seriesKey,
-                series.title,
+                series.key(),
+                series.title(),
                 method,
                 mode,
                 request.confidence(),
@@ -147,7 +109,7 @@ public class TrendService {
                 request.excludedPollsters(),
                 preference,
                 request.defaultsUsed(),
-                series.choices.stream().map(c -> c.key).toList(),
+                series.choices(),
                 points,
                 polls);
         List<HouseEffectsView.HouseEffectView> effects = new ArrayList<>();
@@ -162,13 +124,13 @@ public class TrendService {
         try {
             byte[] trendJson = json.writeValueAsBytes(trend);
             HouseEffectsView houseEffects =
-                    new HouseEffectsView(series.seriesKey, method, mode, request.asOf(), to, effects);
+                    new HouseEffectsView(series.key(), method, mode, request.asOf(), to, effects);
             // records print every component: the house effects' text covers all they hold
             String fingerprint =
                     Fingerprint.start().add(trendJson).add(houseEffects).hex();
             return new ComputedTrend(trend, trendJson, csv(trend), houseEffects, fingerprint);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the trend of series " + series.seriesKey, e);
+            throw new IllegalStateException("Cannot serialise the trend of series " + series.key(), e);
         }
     }
 
@@ -217,56 +179,12 @@ public class TrendService {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The polls of the series as the engine sees them: one per poll (its first member question), filtered by the request. */
-    private Collection<PollObservation> observations(
-            Series series, TrendRequest request, Map<String, String> pollsterNames) {
-        OffsetDateTime cutoff = request.asOf() == null
-                ? FAR_FUTURE
-                : request.asOf().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        // plain JDBC on the session's connection: 20,000 rows read without per-row type resolution
-        Map<Long, PollValues> polls = em.unwrap(Session.class).doReturningWork(connection -> {
-            Map<Long, PollValues> byId = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(OBSERVATIONS)) {
-                statement.setObject(1, cutoff);
-                statement.setLong(2, series.id);
-                statement.setFetchSize(5000);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        long pollId = row.getLong(1);
-                        long questionId = row.getLong(11);
-                        PollValues poll = byId.get(pollId);
-                        if (poll == null) {
-                            int sampleSize = row.getInt(7);
-                            Integer knownSampleSize = row.wasNull() ? null : sampleSize;
-                            poll = new PollValues(
-                                    pollId,
-                                    row.getString(2),
-                                    row.getObject(4, LocalDate.class),
-                                    row.getObject(5, LocalDate.class),
-                                    row.getObject(6, LocalDate.class),
-                                    knownSampleSize,
-                                    Population.valueOf(row.getString(8)),
-                                    row.getBoolean(9),
-                                    row.getBoolean(10),
-                                    questionId);
-                            byId.put(pollId, poll);
-                            pollsterNames.putIfAbsent(poll.pollster, row.getString(3));
-                        }
-                        if (poll.questionId == questionId) {
-                            poll.shares.putIfAbsent(row.getString(12), row.getDouble(13));
-                        }
-                    }
-                }
-            }
-            return byId;
-        });
-        if (request.asOf() != null) {
-            applySnapshots(series, cutoff, polls);
-        }
-
+    /** The polls as the engine sees them, filtered by the request. */
+    private static Collection<PollObservation> observations(
+            Collection<TrendQueries.PollValues> polls, TrendRequest request) {
         Set<String> excluded = new HashSet<>(request.excludedPollsters());
         List<PollObservation> observations = new ArrayList<>(polls.size());
-        for (PollValues poll : polls.values()) {
+        for (TrendQueries.PollValues poll : polls) {
             if (poll.retracted
                     || poll.shares.isEmpty()
                     || excluded.contains(poll.pollster)
@@ -274,7 +192,7 @@ public class TrendService {
                             && !request.populations().contains(poll.population))) {
                 continue;
             }
-            LocalDate availableFrom = poll.publishedOn != null ? poll.publishedOn : poll.fieldEnd;
+            LocalDate availableFrom = Poll.availableFrom(poll.publishedOn, poll.fieldEnd);
             if (request.asOf() != null && availableFrom.isAfter(request.asOf())) {
                 continue;
             }
@@ -285,108 +203,14 @@ public class TrendService {
                     poll.fieldEnd,
                     availableFrom,
                     poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
-                    SeriesMapping.engineLabel(poll.population),
+                    poll.population.shortCode(),
                     poll.tracking,
                     poll.shares));
         }
         return observations;
     }
 
-    /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */
-    private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> snapshots = em.createNativeQuery(SNAPSHOTS_AFTER)
-                .setParameter("series", series.id)
-                .setParameter("cutoff", cutoff)
-                .getResultList();
-        if (snapshots.isEmpty()) {
-            return;
-        }
-        Map<Long, Map<String, String>> choiceMaps = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> maps = em.createNativeQuery(
-                        "select sq.question_id, cast(sq.choice_map as text) from series_question sq where sq.series_id = :series")
-                .setParameter("series", series.id)
-                .getResultList();
-        for (Object[] row : maps) {
-            choiceMaps.put(((Number) row[0]).longValue(), SeriesMapping.parse((String) row[1]));
-        }
-        Set<String> choiceKeys = new HashSet<>(
-                series.choices.stream().map((SeriesChoice c) -> c.key).toList());
-        for (Object[] row : snapshots) {
-            PollValues poll = polls.get(((Number) row[0]).longValue());
-            if (poll == null) {
-                continue;
-            }
-            PollView then;
-            try {
-                then = json.readValue((String) row[1], PollView.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable snapshot of poll " + poll.id, e);
-            }
-            poll.fieldStart = then.fieldStart();
-            poll.fieldEnd = then.fieldEnd();
-            poll.publishedOn = then.publishedOn();
-            poll.sampleSize = then.sampleSize();
-            poll.population = then.population();
-            poll.tracking = then.tracking();
-            poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
-            poll.shares.clear();
-            Map<String, String> map = choiceMaps.getOrDefault(poll.questionId, Map.of());
-            then.questions().stream()
-                    .filter(q -> q.id() == poll.questionId)
-                    .findFirst()
-                    .ifPresent(q -> {
-                        for (PollView.OptionView option : q.options()) {
-                            String choice = map.get(SeriesMapping.labelKey(option.label()));
-                            if (choice != null && choiceKeys.contains(choice)) {
-                                poll.shares.putIfAbsent(
-                                        choice, option.percentage().doubleValue());
-                            }
-                        }
-                    });
-        }
-    }
-
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    /** Mutable values of one poll while observations are assembled. */
-    private static final class PollValues {
-        final long id;
-        final String pollster;
-        final long questionId;
-        LocalDate fieldStart;
-        LocalDate fieldEnd;
-        LocalDate publishedOn;
-        Integer sampleSize;
-        Population population;
-        boolean tracking;
-        boolean retracted;
-        final Map<String, Double> shares = new LinkedHashMap<>();
-
-        PollValues(
-                long id,
-                String pollster,
-                LocalDate fieldStart,
-                LocalDate fieldEnd,
-                LocalDate publishedOn,
-                Integer sampleSize,
-                Population population,
-                boolean tracking,
-                boolean retracted,
-                long questionId) {
-            this.id = id;
-            this.pollster = pollster;
-            this.fieldStart = fieldStart;
-            this.fieldEnd = fieldEnd;
-            this.publishedOn = publishedOn;
-            this.sampleSize = sampleSize;
-            this.population = population;
-            this.tracking = tracking;
-            this.retracted = retracted;
-            this.questionId = questionId;
-        }
     }
 }

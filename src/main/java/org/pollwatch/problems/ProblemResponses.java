@@ -1,0 +1,42 @@
+package org.pollwatch.problems;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Every error of the API is a problem document ({@link ProblemMappers}), so the API document says so
+ * once, here: each 4xx and 5xx response an operation declares without a body gets the
+ * {@code application/problem+json} {@link Problem} body. Resources then declare an error by its
+ * status and description alone, and spell out a body only to give an example.
+ */
+public class ProblemResponses implements OASFilter {
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return operation;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (isError(status) && response.getRef() == null && hasNoBody(response)) {
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
+            }
+        });
+        return operation;
+    }
+
+    private static boolean isError(String status) {
+        return status.startsWith("4") || status.startsWith("5");
+    }
+
+    private static boolean hasNoBody(APIResponse response) {
+        return response.getContent() == null
+                || response.getContent().getMediaTypes() == null
+                || response.getContent().getMediaTypes().isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package org.pollwatch.series.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pollwatch.polls.OptionResult;
+import org.pollwatch.polls.PollStatus;
+import org.pollwatch.polls.Population;
+
+/** The SQL of the series feature beyond the entities' own finders. Native rows are read by column name. */
+@ApplicationScoped
+public class SeriesQueries {
+
+    /** Members of a series joined to their polls (series_question_series_idx, then primary keys). */
+    private static final String MEMBERS = " from series_question sq join question q on q.id = sq.question_id"
+            + " join poll p on p.id = q.poll_id join pollster ps on ps.id = p.pollster_id where sq.series_id = :series";
+
+    private static final String NOT_RETRACTED = " and p.status <> 'RETRACTED'";
+
+    private static final String MEMBER_POLLS = "select p.id as poll_id, q.id as question_id, ps.slug, ps.name,"
+            + " p.field_start, p.field_end, p.published_on, p.population, p.sample_size, p.tracking, p.status,"
+            + " cast(sq.choice_map as text) as choice_map";
+
+    /** One member question of a series with its poll, as listed by GET /series/{key}/polls. */
+    public record MemberPoll(
+            long pollId,
+            long questionId,
+            String pollsterSlug,
+            String pollsterName,
+            LocalDate fieldStart,
+            LocalDate fieldEnd,
+            LocalDate publishedOn,
+            Population population,
+            Integer sampleSize,
+            boolean tracking,
+            PollStatus status,
+            Map<String, String> choiceMap) {}
+
+    private final EntityManager em;
+
+    public SeriesQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Number of member questions per series id. */
+    public Map<Long, Long> questionCounts() {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Tuple row : em.createQuery(
+                        "select sq.series.id as series, count(sq) as questions from SeriesQuestion sq group by sq.series.id",
+                        Tuple.class)
+                .getResultList()) {
+            counts.put(row.get("series", Long.class), row.get("questions", Long.class));
+        }
+        return counts;
+    }
+
+    public long countMemberPolls(long seriesId, boolean includeRetracted) {
+        return ((Number) em.createNativeQuery("select count(*)" + MEMBERS + (includeRetracted ? "" : NOT_RETRACTED))
+                        .setParameter("series", seriesId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** A page of the series' member polls, newest field end first. */
+    public List<MemberPoll> memberPolls(long seriesId, boolean includeRetracted, int first, int max) {
+        List<Tuple> rows = em.createNativeQuery(
+                        MEMBER_POLLS + MEMBERS + (includeRetracted ? "" : NOT_RETRACTED)
+                                + " order by p.field_end desc, p.id desc, q.id",
+                        Tuple.class)
+                .setParameter("series", seriesId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new MemberPoll(
+                        row.get("poll_id", Number.class).longValue(),
+                        row.get("question_id", Number.class).longValue(),
+                        row.get("slug", String.class),
+                        row.get("name", String.class),
+                        date(row.get("field_start")),
+                        date(row.get("field_end")),
+                        date(row.get("published_on")),
+                        Population.valueOf(row.get("population", String.class)),
+                        row.get("sample_size") == null
+                                ? null
+                                : row.get("sample_size", Number.class).intValue(),
+                        row.get("tracking", Boolean.class),
+                        PollStatus.valueOf(row.get("status", String.class)),
+                        SeriesMapping.parse(row.get("choice_map", String.class))))
+                .toList();
+    }
+
+    /** The options of these questions, in position order (option_result_question_idx). */
+    public List<OptionResult> options(List<Long> questionIds) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "select o from OptionResult o where o.question.id in :ids order by o.position",
+                        OptionResult.class)
+                .setParameter("ids", questionIds)
+                .getResultList();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return ((Date) value).toLocalDate();
+    }
+}

@@ -1,0 +1,220 @@
+package org.pollwatch.series.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pollwatch.common.DataChanged;
+import org.pollwatch.common.PageView;
+import org.pollwatch.common.ReadOnlyTransaction;
+import org.pollwatch.polls.OptionResult;
+import org.pollwatch.polls.Poll;
+import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.Population;
+import org.pollwatch.polls.Question;
+import org.pollwatch.problems.FieldError;
+import org.pollwatch.problems.ProblemException;
+import org.pollwatch.series.Series;
+import org.pollwatch.series.SeriesChoice;
+import org.pollwatch.series.SeriesDocument;
+import org.pollwatch.series.SeriesDocument.ChoiceDocument;
+import org.pollwatch.series.SeriesPollView;
+import org.pollwatch.series.SeriesQuestion;
+import org.pollwatch.series.SeriesQuestionDocument;
+import org.pollwatch.series.SeriesQuestionView;
+import org.pollwatch.series.SeriesView;
+
+/** Series: creation, membership of stored poll questions and the polls of a series. */
+@ApplicationScoped
+public class SeriesService {
+
+    private final SeriesQueries queries;
+    private final Event<DataChanged> changes;
+
+    public SeriesService(SeriesQueries queries, Event<DataChanged> changes) {
+        this.queries = queries;
+        this.changes = changes;
+    }
+
+    @Transactional
+    public SeriesView create(SeriesDocument document) {
+        if (Series.findByKey(document.key()).isPresent()) {
+            throw ProblemException.conflict("A series with key '" + document.key() + "' already exists");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < document.choices().size(); i++) {
+            for (int j = 0; j < i; j++) {
+                ChoiceDocument a = document.choices().get(i),
+                        b = document.choices().get(j);
+                if (a.key().equalsIgnoreCase(b.key())
+                        || a.label().trim().equalsIgnoreCase(b.label().trim())) {
+                    errors.add(new FieldError("choices[" + i + "]", "duplicates choice " + j));
+                    break;
+                }
+            }
+        }
+        if (document.populationPreference() != null
+                && document.populationPreference().stream().distinct().count()
+                        != document.populationPreference().size()) {
+            errors.add(new FieldError("populationPreference", "lists a population twice"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid series", errors);
+        }
+        Series series = persistNew(
+                document.key(),
+                document.title().trim(),
+                document.description() == null || document.description().isBlank()
+                        ? null
+                        : document.description().trim(),
+                document.choices(),
+                document.populationPreference());
+        series.flush();
+        return toView(series, 0);
+    }
+
+    /** A series and whether this call created it. */
+    public record Found(Series series, boolean created) {}
+
+    /**
+     * The series of this key or, if there is none, a new one titled by its key with these choices (in
+     * the caller's transaction), as an import creates the series it fills.
+     */
+    @Transactional
+    public Found findOrCreate(String key, List<ChoiceDocument> choices) {
+        return Series.findByKey(key)
+                .map(series -> new Found(series, false))
+                .orElseGet(() -> new Found(persistNew(key, key, null, choices, null), true));
+    }
+
+    /** The one place a series is made. */
+    private static Series persistNew(
+            String key,
+            String title,
+            String description,
+            List<ChoiceDocument> choices,
+            List<Population> populationPreference) {
+        Series series = new Series();
+        series.seriesKey = key;
+        series.title = title;
+        series.description = description;
+        for (int i = 0; i < choices.size(); i++) {
+            ChoiceDocument choice = choices.get(i);
+            series.choices.add(
+                    new SeriesChoice(i + 1, choice.key(), choice.label().trim()));
+        }
+        series.populationPreference = populationPreference == null || populationPreference.isEmpty()
+                ? null
+                : populationPreference.stream().map(Population::code).toList();
+        series.persist();
+        return series;
+    }
+
+    @ReadOnlyTransaction
+    public List<SeriesView> list() {
+        Map<Long, Long> counts = queries.questionCounts();
+        return Series.listByKey().stream()
+                .map(s -> toView(s, counts.getOrDefault(s.id, 0L)))
+                .toList();
+    }
+
+    @ReadOnlyTransaction
+    public SeriesView get(String key) {
+        Series series = Series.require(key);
+        return toView(series, SeriesQuestion.count("series", series));
+    }
+
+    /** Adds a stored question to the series, or replaces its mapping if it is already a member. */
+    @Transactional
+    public SeriesQuestionView addQuestion(String key, SeriesQuestionDocument document) {
+        Series series = Series.require(key);
+        Question question = Question.findWithPoll(document.questionId())
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "Invalid request",
+                        List.of(new FieldError("questionId", "no question with id " + document.questionId()))));
+        SeriesQuestion membership = SeriesQuestion.findById(question.id);
+        if (membership != null && !membership.series.id.equals(series.id)) {
+            throw ProblemException.conflict("Question " + question.id + " already belongs to series '"
+                    + membership.series.seriesKey + "'; a question counts in one series only");
+        }
+        List<String> labels = question.options.stream().map(o -> o.label).toList();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> map = SeriesMapping.map(series, labels, document.seriesChoices(), "", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid series mapping", errors);
+        }
+        SeriesQuestion.assign(question.id, series, map);
+        SeriesQuestion.flush();
+        changes.fire(new DataChanged("series " + key + " mapping"));
+        return toView(series, question, map);
+    }
+
+    /** The polls of a series, newest field end first, with their shares per choice. */
+    @ReadOnlyTransaction
+    public PageView<SeriesPollView> polls(String key, boolean includeRetracted, int page, int size) {
+        Series series = Series.require(key);
+        int pageSize = Math.min(Math.max(size, 1), PageView.MAX_SIZE);
+        long total = queries.countMemberPolls(series.id, includeRetracted);
+        List<SeriesQueries.MemberPoll> rows =
+                queries.memberPolls(series.id, includeRetracted, page * pageSize, pageSize);
+        Map<Long, Map<String, String>> maps = new HashMap<>();
+        for (SeriesQueries.MemberPoll row : rows) {
+            maps.put(row.questionId(), row.choiceMap());
+        }
+        Map<Long, Map<String, BigDecimal>> shares = new HashMap<>();
+        for (OptionResult option : queries.options(List.copyOf(maps.keySet()))) {
+            long questionId = option.question.id;
+            String choice = maps.get(questionId).get(SeriesMapping.labelKey(option.label));
+            if (choice != null) {
+                shares.computeIfAbsent(questionId, k -> new LinkedHashMap<>()).put(choice, option.percentage);
+            }
+        }
+        List<SeriesPollView> items = new ArrayList<>();
+        for (SeriesQueries.MemberPoll row : rows) {
+            items.add(new SeriesPollView(
+                    row.pollId(),
+                    row.questionId(),
+                    new PollView.PollsterRef(row.pollsterSlug(), row.pollsterName()),
+                    row.fieldStart(),
+                    row.fieldEnd(),
+                    row.publishedOn(),
+                    Poll.availableFrom(row.publishedOn(), row.fieldEnd()),
+                    row.population(),
+                    row.sampleSize(),
+                    row.tracking(),
+                    row.status(),
+                    shares.getOrDefault(row.questionId(), Map.of())));
+        }
+        return PageView.of(items, page, pageSize, total);
+    }
+
+    private static SeriesQuestionView toView(Series series, Question question, Map<String, String> map) {
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        for (OptionResult option : question.options) {
+            String choice = map.get(SeriesMapping.labelKey(option.label));
+            if (choice != null) {
+                byLabel.put(option.label, choice);
+            }
+        }
+        return new SeriesQuestionView(series.seriesKey, question.id, question.poll.id, question.wording, byLabel);
+    }
+
+    static SeriesView toView(Series series, long questions) {
+        return new SeriesView(
+                series.seriesKey,
+                series.title,
+                series.description,
+                series.choices.stream()
+                        .map(c -> new ChoiceDocument(c.key, c.label))
+                        .toList(),
+                SeriesMapping.populationPreference(series),
+                series.populationPreference == null,
+                questions,
+                series.createdAt);
+    }
+}

@@ -1,0 +1,32 @@
+package org.pollwatch.trends.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.pollwatch.stats.trend.TrendMethod;
+import org.pollwatch.stats.trend.TrendMode;
+
+/**
+ * Tunables of the poll averages ({@code pollwatch.trends.*}). The defaults of a trend request are the
+ * engine's own ({@code TrendOptions.defaults()}) unless set here.
+ */
+@ConfigMapping(prefix = "pollwatch.trends")
+public interface TrendConfig {
+
+    /** Computed trends kept (each request's parameters are one entry), emptied on every change of data. */
+    @WithDefault("1000")
+    long cacheSize();
+
+    /** Method when a request names none. */
+    Optional<TrendMethod> defaultMethod();
+
+    /** Mode when a request names none. */
+    Optional<TrendMode> defaultMode();
+
+    /** Confidence level of the band when a request names none, between 0.5 and 0.999. */
+    OptionalDouble defaultConfidence();
+
+    /** Whether house effects are adjusted when a request does not say. */
+    Optional<Boolean> defaultAdjustHouseEffects();
+}

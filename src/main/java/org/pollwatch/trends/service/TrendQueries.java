@@ -1,0 +1,246 @@
+package org.pollwatch.trends.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+import org.pollwatch.common.ReadOnlyTransaction;
+import org.pollwatch.polls.PollStatus;
+import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.Population;
+import org.pollwatch.series.Series;
+import org.pollwatch.series.service.SeriesMapping;
+
+/**
+ * The SQL of the trends: the polls of a series as the trend engine needs them, as they were at a
+ * cutoff. Rows are read by column name.
+ */
+@ApplicationScoped
+public class TrendQueries {
+
+    /**
+     * Observations of a series: one row per poll, member question and mapped option. Served by
+     * series_question_series_idx, the primary keys of question, poll and pollster, and
+     * option_result_question_idx. {@code retracted} is evaluated at the cutoff (now, or the end of the
+     * as-of day), so a poll retracted after the as-of day still counts as of then.
+     */
+    static final String OBSERVATIONS = """
+            select p.id as poll_id, ps.slug, ps.name as pollster_name, p.field_start, p.field_end, p.published_on,
+                   p.sample_size, p.population, p.tracking,
+                   (p.retracted_at is not null and p.retracted_at < ?) as retracted,
+                   q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage
+            from series_question sq
+            join question q on q.id = sq.question_id
+            join poll p on p.id = q.poll_id
+            join pollster ps on ps.id = p.pollster_id
+            join option_result o on o.question_id = q.id
+            where sq.series_id = ? and (sq.choice_map ->> lower(o.label)) is not null
+            order by p.id, q.position, o.position
+            """;
+
+    /**
+     * For each poll of the series revised after the cutoff, its earliest snapshot recorded after it: its
+     * content then. Served by poll_revision_poll_recorded_idx and series_question_series_idx.
+     */
+    static final String SNAPSHOTS_AFTER = """
+            select distinct on (r.poll_id) r.poll_id, cast(r.snapshot as text) as snapshot
+            from poll_revision r
+            where r.recorded_at >= :cutoff and r.poll_id in (
+                select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
+            order by r.poll_id, r.revision
+            """;
+
+    /** The choice maps of a series' members (series_question_series_idx). */
+    static final String CHOICE_MAPS = """
+            select sq.question_id, cast(sq.choice_map as text) as choice_map
+            from series_question sq where sq.series_id = :series
+            """;
+
+    private static final OffsetDateTime FAR_FUTURE = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    /** What a trend is computed from: the series and its polls as they were at the cutoff. */
+    record SeriesPolls(
+            String key,
+            String title,
+            List<String> choices,
+            List<Population> populationPreference,
+            Collection<PollValues> polls,
+            Map<String, String> pollsterNames) {}
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public TrendQueries(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** The series (404 problem if unknown) and its polls as they were at the end of {@code asOf} (null: now). */
+    @ReadOnlyTransaction
+    public SeriesPolls load(String key, LocalDate asOf) {
+        Series series = Series.require(key);
+        OffsetDateTime cutoff =
+                asOf == null ? FAR_FUTURE : asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        Map<String, String> pollsterNames = new HashMap<>();
+        Map<Long, PollValues> polls = observations(series.id, cutoff, pollsterNames);
+        if (asOf != null) {
+            applySnapshots(series, cutoff, polls);
+        }
+        return new SeriesPolls(
+                series.seriesKey,
+                series.title,
+                series.choices.stream().map(c -> c.key).toList(),
+                SeriesMapping.populationPreference(series),
+                polls.values(),
+                pollsterNames);
+    }
+
+    /** The polls of the series, one per poll (its first member question). */
+    private Map<Long, PollValues> observations(
+            long seriesId, OffsetDateTime cutoff, Map<String, String> pollsterNames) {
+        // plain JDBC on the session's connection: 20,000 rows read without per-row type resolution
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<Long, PollValues> byId = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(OBSERVATIONS)) {
+                statement.setObject(1, cutoff);
+                statement.setLong(2, seriesId);
+                statement.setFetchSize(5000);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        long pollId = row.getLong("poll_id");
+                        long questionId = row.getLong("question_id");
+                        PollValues poll = byId.get(pollId);
+                        if (poll == null) {
+                            int sampleSize = row.getInt("sample_size");
+                            Integer knownSampleSize = row.wasNull() ? null : sampleSize;
+                            poll = new PollValues(
+                                    pollId,
+                                    row.getString("slug"),
+                                    row.getObject("field_start", LocalDate.class),
+                                    row.getObject("field_end", LocalDate.class),
+                                    row.getObject("published_on", LocalDate.class),
+                                    knownSampleSize,
+                                    Population.valueOf(row.getString("population")),
+                                    row.getBoolean("tracking"),
+                                    row.getBoolean("retracted"),
+                                    questionId);
+                            byId.put(pollId, poll);
+                            pollsterNames.putIfAbsent(poll.pollster, row.getString("pollster_name"));
+                        }
+                        if (poll.questionId == questionId) {
+                            poll.shares.putIfAbsent(row.getString("choice"), row.getDouble("percentage"));
+                        }
+                    }
+                }
+            }
+            return byId;
+        });
+    }
+
+    /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */
+    private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls) {
+        List<Tuple> snapshots = em.createNativeQuery(SNAPSHOTS_AFTER, Tuple.class)
+                .setParameter("series", series.id)
+                .setParameter("cutoff", cutoff)
+                .getResultList();
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        Map<Long, Map<String, String>> choiceMaps = new HashMap<>();
+        List<Tuple> maps = em.createNativeQuery(CHOICE_MAPS, Tuple.class)
+                .setParameter("series", series.id)
+                .getResultList();
+        for (Tuple row : maps) {
+            choiceMaps.put(
+                    row.get("question_id", Number.class).longValue(),
+                    SeriesMapping.parse(row.get("choice_map", String.class)));
+        }
+        Set<String> choiceKeys =
+                new HashSet<>(series.choices.stream().map(c -> c.key).toList());
+        for (Tuple row : snapshots) {
+            PollValues poll = polls.get(row.get("poll_id", Number.class).longValue());
+            if (poll == null) {
+                continue;
+            }
+            PollView then;
+            try {
+                then = json.readValue(row.get("snapshot", String.class), PollView.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable snapshot of poll " + poll.id, e);
+            }
+            poll.fieldStart = then.fieldStart();
+            poll.fieldEnd = then.fieldEnd();
+            poll.publishedOn = then.publishedOn();
+            poll.sampleSize = then.sampleSize();
+            poll.population = then.population();
+            poll.tracking = then.tracking();
+            poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
+            poll.shares.clear();
+            Map<String, String> map = choiceMaps.getOrDefault(poll.questionId, Map.of());
+            then.questions().stream()
+                    .filter(q -> q.id() == poll.questionId)
+                    .findFirst()
+                    .ifPresent(q -> {
+                        for (PollView.OptionView option : q.options()) {
+                            String choice = map.get(SeriesMapping.labelKey(option.label()));
+                            if (choice != null && choiceKeys.contains(choice)) {
+                                poll.shares.putIfAbsent(
+                                        choice, option.percentage().doubleValue());
+                            }
+                        }
+                    });
+        }
+    }
+
+    /** Mutable values of one poll while observations are assembled. */
+    static final class PollValues {
+        final long id;
+        final String pollster;
+        final long questionId;
+        LocalDate fieldStart;
+        LocalDate fieldEnd;
+        LocalDate publishedOn;
+        Integer sampleSize;
+        Population population;
+        boolean tracking;
+        boolean retracted;
+        final Map<String, Double> shares = new LinkedHashMap<>();
+
+        PollValues(
+                long id,
+                String pollster,
+                LocalDate fieldStart,
+                LocalDate fieldEnd,
+                LocalDate publishedOn,
+                Integer sampleSize,
+                Population population,
+                boolean tracking,
+                boolean retracted,
+                long questionId) {
+            this.id = id;
+            this.pollster = pollster;
+            this.fieldStart = fieldStart;
+            this.fieldEnd = fieldEnd;
+            this.publishedOn = publishedOn;
+            this.sampleSize = sampleSize;
+            this.population = population;
+            this.tracking = tracking;
+            this.retracted = retracted;
+            this.questionId = questionId;
+        }
+    }
+}

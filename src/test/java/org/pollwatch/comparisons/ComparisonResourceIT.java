@@ -1,7 +1,0 @@
-package org.pollwatch.comparisons;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The comparison API tests again, against the packaged application. */
-@QuarkusIntegrationTest
-class ComparisonResourceIT extends ComparisonResourceTest {}

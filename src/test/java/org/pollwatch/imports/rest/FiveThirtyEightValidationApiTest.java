@@ -1,0 +1,103 @@
+package org.pollwatch.imports.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightToplineReader;
+import org.pollwatch.imports.fivethirtyeight.Topline;
+
+/**
+ * End to end: FiveThirtyEight's Biden COVID-approval polls (CC BY 4.0, see the test resources'
+ * README) imported through the HTTP endpoint, the realtime trend fetched through the API, compared
+ * with FiveThirtyEight's published daily averages. The bounds are those of the engine's own
+ * validation (FiveThirtyEightValidationTest).
+ */
+@QuarkusTest
+class FiveThirtyEightValidationApiTest {
+
+    static final double APPROVE_BOUND = 0.45;
+    static final double DISAPPROVE_BOUND = 0.45;
+
+    @Test
+    void realtimeTrendThroughTheApiTracksFiveThirtyEightAverages() throws IOException {
+        String series = "biden-covid-approval-538";
+        byte[] polls;
+        try (InputStream in = resource("covid_approval_polls_biden_all.csv")) {
+            polls = in.readAllBytes();
+        }
+        given().contentType("text/csv")
+                .queryParam("series", series)
+                .body(polls)
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(200)
+                .body("rowsRead", equalTo(184))
+                .body("accepted", equalTo(184))
+                .body("rejectedCount", equalTo(0));
+
+        List<Topline> toplines;
+        try (FiveThirtyEightToplineReader reader = new FiveThirtyEightToplineReader(
+                new InputStreamReader(resource("covid_approval_toplines_biden_all.csv"), StandardCharsets.UTF_8),
+                List.of("approve", "disapprove"))) {
+            toplines = reader.stream().toList();
+        }
+        LocalDate first = toplines.stream()
+                .map(Topline::modelDate)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate last = toplines.stream()
+                .map(Topline::modelDate)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+
+        JsonPath trend = given().queryParam("mode", "realtime")
+                .queryParam("from", first.toString())
+                .queryParam("to", last.toString())
+                .get("/series/" + series + "/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Double> ours = new HashMap<>();
+        for (Map<String, Object> point : trend.<Map<String, Object>>getList("points")) {
+            ours.put(point.get("choice") + "@" + point.get("date"), ((Number) point.get("estimate")).doubleValue());
+        }
+        double approve = 0, disapprove = 0;
+        for (Topline topline : toplines) {
+            Double a = ours.get("approve@" + topline.modelDate());
+            Double d = ours.get("disapprove@" + topline.modelDate());
+            assertTrue(a != null && d != null, "an estimate for " + topline.modelDate());
+            approve += Math.abs(a - topline.estimates().get("approve"));
+            disapprove += Math.abs(d - topline.estimates().get("disapprove"));
+        }
+        approve /= toplines.size();
+        disapprove /= toplines.size();
+        System.out.printf(
+                "FiveThirtyEight validation through the API (%s, realtime, %d days %s..%s): approve MAE %.3f, disapprove MAE %.3f%n",
+                trend.getString("method"), toplines.size(), first, last, approve, disapprove);
+        assertEquals(222, toplines.size());
+        assertTrue(approve <= APPROVE_BOUND, "approve MAE " + approve);
+        assertTrue(disapprove <= DISAPPROVE_BOUND, "disapprove MAE " + disapprove);
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = FiveThirtyEightValidationApiTest.class.getResourceAsStream("/fivethirtyeight-covid/" + name);
+        if (in == null) {
+            throw new IllegalStateException("missing test resource /fivethirtyeight-covid/" + name);
+        }
+        return in;
+    }
+}

@@ -1,7 +1,0 @@
-package org.pollwatch.polls;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The poll API tests again, against the packaged application (jar, or native executable with -Dnative). */
-@QuarkusIntegrationTest
-class PollResourceIT extends PollResourceTest {}

@@ -1,7 +1,0 @@
-package org.pollwatch.trends;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The trend API tests again, against the packaged application. */
-@QuarkusIntegrationTest
-class TrendResourceIT extends TrendResourceTest {}
