@@ -47,7 +47,7 @@ final class KalmanSmoother implements Smoother {
             PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
         double q = o.kalmanDailySd() * o.kalmanDailySd();
-        double typical = s.meanVar();
+        double typical = 1;
         int[] avail = s.avail(), date = s.date(), pollster = s.pollster();
         double[] y = s.y();
         int n = s.size();
@@ -76,6 +76,7 @@ final class KalmanSmoother implements Smoother {
                     x += gain * (yi - x);
                     pv *= 1 - gain;
                 }
+                typical = s.typicalVar()[i];
                 if (used != null) used[i] = true;
             }
             if (!started) continue;
@@ -94,7 +95,7 @@ final class KalmanSmoother implements Smoother {
         int days = lastDay - firstDay + 1;
         if (days <= 0) return out;
         double q = o.kalmanDailySd() * o.kalmanDailySd();
-        double typical = s.meanVar();
+        double typical = s.size() == 0 ? 1 : s.typicalVar()[0];
         int[] date = s.date(), pollster = s.pollster();
         double[] y = s.y();
         int n = s.size();

@@ -32,6 +32,7 @@ import org.pollwatch.stats.trend.HouseEffect;
 import org.pollwatch.stats.trend.PollObservation;
 import org.pollwatch.stats.trend.PopulationPreference;
 import org.pollwatch.stats.trend.TrendEngine;
+import org.pollwatch.stats.trend.TrendMode;
 import org.pollwatch.stats.trend.TrendOptions;
 import org.pollwatch.stats.trend.TrendPoint;
 import org.pollwatch.stats.trend.TrendResult;
@@ -58,7 +59,7 @@ public class TrendService {
     static final String OBSERVATIONS = """
             select p.id, ps.slug, ps.name, p.field_start, p.field_end, p.published_on, p.sample_size, p.population,
                    p.tracking, (p.retracted_at is not null and p.retracted_at < ?) as retracted,
-                   q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage
+                   q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage, p.retracted_at
             from series_question sq
             join question q on q.id = sq.question_id
             join poll p on p.id = q.poll_id
@@ -73,6 +74,15 @@ public class TrendService {
             select distinct on (r.poll_id) r.poll_id, cast(r.snapshot as text)
             from poll_revision r
             where r.recorded_at >= :cutoff and r.poll_id in (
+                select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
+            order by r.poll_id, r.revision
+            """;
+
+    /** Every earlier version of the series' polls, oldest first: realtime counts each on the days it held. */
+    static final String ALL_SNAPSHOTS = """
+            select r.poll_id, r.recorded_at, cast(r.snapshot as text)
+            from poll_revision r
+            where r.poll_id in (
                 select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
             order by r.poll_id, r.revision
             """;
@@ -121,7 +131,9 @@ public class TrendService {
                     round(p.estimate()),
                     round(p.lower()),
                     round(p.upper()),
-                    round(p.effectivePolls())));
+                    round(p.effectivePolls()),
+                    Double.isNaN(p.predictionLower()) ? null : round(p.predictionLower()),
+                    Double.isNaN(p.predictionUpper()) ? null : round(p.predictionUpper())));
         }
         List<Long> polls = result.contributingPollIds().stream()
                 .map(Long::valueOf)
@@ -216,6 +228,12 @@ public class TrendService {
                                     row.getBoolean(9),
                                     row.getBoolean(10),
                                     questionId);
+                            OffsetDateTime retractedAt = row.getObject(14, OffsetDateTime.class);
+                            poll.retractedOn = retractedAt == null
+                                    ? null
+                                    : retractedAt
+                                            .atZoneSameInstant(ZoneOffset.UTC)
+                                            .toLocalDate();
                             byId.put(pollId, poll);
                             pollsterNames.putIfAbsent(poll.pollster, row.getString(3));
                         }
@@ -227,18 +245,20 @@ public class TrendService {
             }
             return byId;
         });
+        boolean realtime = request.mode() == TrendMode.REALTIME;
+        if (realtime) {
+            // Realtime is versioned: each version of a poll counts on the days it held, a retracted poll
+            // until its retraction, so no later revision or retraction rewrites an earlier day (as-of
+            // then keeps the versions available by the day).
+            return versionedObservations(series, request, polls);
+        }
         if (request.asOf() != null) {
             applySnapshots(series, cutoff, polls);
         }
 
-        Set<String> excluded = new HashSet<>(request.excludedPollsters());
         List<PollObservation> observations = new ArrayList<>(polls.size());
         for (PollValues poll : polls.values()) {
-            if (poll.retracted
-                    || poll.shares.isEmpty()
-                    || excluded.contains(poll.pollster)
-                    || (!request.populations().isEmpty()
-                            && !request.populations().contains(poll.population))) {
+            if (!accepted(poll, request)) {
                 continue;
             }
             LocalDate availableFrom = poll.publishedOn != null ? poll.publishedOn : poll.fieldEnd;
@@ -259,16 +279,83 @@ public class TrendService {
         return observations;
     }
 
-    /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */
-    private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls) {
+    /**
+     * Realtime input: every version of every poll with the days it held. A version recorded before a
+     * revision on day R held until R (exclusive; as-of R already sees the revision); the next one from R.
+     * The current version holds until the poll's retraction day, if any. Each counts from its own
+     * availability (publication, else field end) at the earliest.
+     */
+    private Collection<PollObservation> versionedObservations(
+            Series series, TrendRequest request, Map<Long, PollValues> current) {
         @SuppressWarnings("unchecked")
-        List<Object[]> snapshots = em.createNativeQuery(SNAPSHOTS_AFTER)
+        List<Object[]> snapshots = em.createNativeQuery(ALL_SNAPSHOTS)
                 .setParameter("series", series.id)
-                .setParameter("cutoff", cutoff)
                 .getResultList();
-        if (snapshots.isEmpty()) {
-            return;
+        Map<Long, List<Object[]>> byPoll = new HashMap<>();
+        for (Object[] row : snapshots) {
+            byPoll.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
+                    .add(row);
         }
+        ChoiceMaps maps = byPoll.isEmpty() ? null : choiceMaps(series);
+        List<PollObservation> observations = new ArrayList<>(current.size());
+        for (PollValues poll : current.values()) {
+            LocalDate validFrom = null;
+            for (Object[] row : byPoll.getOrDefault(poll.id, List.of())) {
+                LocalDate recordedOn = recordedOn(row[1]);
+                PollValues then = poll.copy();
+                then.retracted = false;
+                applySnapshot(then, (String) row[2], maps);
+                addVersion(observations, then, request, validFrom, recordedOn);
+                validFrom = recordedOn;
+            }
+            PollValues now = poll.copy();
+            now.retracted = false;
+            addVersion(observations, now, request, validFrom, poll.retractedOn);
+        }
+        return observations;
+    }
+
+    private static LocalDate recordedOn(Object value) {
+        if (value instanceof OffsetDateTime t)
+            return t.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        if (value instanceof java.time.Instant t)
+            return t.atOffset(ZoneOffset.UTC).toLocalDate();
+        if (value instanceof java.sql.Timestamp t)
+            return t.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        throw new IllegalStateException("Unexpected recorded_at type " + value.getClass());
+    }
+
+    private static void addVersion(
+            List<PollObservation> out, PollValues poll, TrendRequest request, LocalDate validFrom, LocalDate until) {
+        LocalDate available = poll.publishedOn != null ? poll.publishedOn : poll.fieldEnd;
+        if (validFrom != null && validFrom.isAfter(available)) available = validFrom;
+        if (until != null && !until.isAfter(available)) return; // replaced before it was ever counted
+        if (request.asOf() != null && available.isAfter(request.asOf())) return;
+        if (!accepted(poll, request)) return;
+        out.add(new PollObservation(
+                Long.toString(poll.id),
+                poll.pollster,
+                poll.fieldStart,
+                poll.fieldEnd,
+                available,
+                poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
+                SeriesMapping.engineLabel(poll.population),
+                poll.tracking,
+                poll.shares,
+                until));
+    }
+
+    private static boolean accepted(PollValues poll, TrendRequest request) {
+        return !poll.retracted
+                && !poll.shares.isEmpty()
+                && !request.excludedPollsters().contains(poll.pollster)
+                && (request.populations().isEmpty() || request.populations().contains(poll.population));
+    }
+
+    /** The series' option-to-choice maps per question, and its choice keys. */
+    private record ChoiceMaps(Map<Long, Map<String, String>> byQuestion, Set<String> choiceKeys) {}
+
+    private ChoiceMaps choiceMaps(Series series) {
         Map<Long, Map<String, String>> choiceMaps = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> maps = em.createNativeQuery(
@@ -280,38 +367,55 @@ public class TrendService {
         }
         Set<String> choiceKeys = new HashSet<>(
                 series.choices.stream().map((SeriesChoice c) -> c.key).toList());
+        return new ChoiceMaps(choiceMaps, choiceKeys);
+    }
+
+    /** The poll's values as a snapshot recorded them. */
+    private void applySnapshot(PollValues poll, String snapshot, ChoiceMaps maps) {
+        PollView then;
+        try {
+            then = json.readValue(snapshot, PollView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable snapshot of poll " + poll.id, e);
+        }
+        poll.fieldStart = then.fieldStart();
+        poll.fieldEnd = then.fieldEnd();
+        poll.publishedOn = then.publishedOn();
+        poll.sampleSize = then.sampleSize();
+        poll.population = then.population();
+        poll.tracking = then.tracking();
+        poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
+        poll.shares.clear();
+        Map<String, String> map = maps.byQuestion().getOrDefault(poll.questionId, Map.of());
+        then.questions().stream()
+                .filter(q -> q.id() == poll.questionId)
+                .findFirst()
+                .ifPresent(q -> {
+                    for (PollView.OptionView option : q.options()) {
+                        String choice = map.get(SeriesMapping.labelKey(option.label()));
+                        if (choice != null && maps.choiceKeys().contains(choice)) {
+                            poll.shares.putIfAbsent(choice, option.percentage().doubleValue());
+                        }
+                    }
+                });
+    }
+
+    /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */
+    private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> snapshots = em.createNativeQuery(SNAPSHOTS_AFTER)
+                .setParameter("series", series.id)
+                .setParameter("cutoff", cutoff)
+                .getResultList();
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        ChoiceMaps maps = choiceMaps(series);
         for (Object[] row : snapshots) {
             PollValues poll = polls.get(((Number) row[0]).longValue());
-            if (poll == null) {
-                continue;
+            if (poll != null) {
+                applySnapshot(poll, (String) row[1], maps);
             }
-            PollView then;
-            try {
-                then = json.readValue((String) row[1], PollView.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable snapshot of poll " + poll.id, e);
-            }
-            poll.fieldStart = then.fieldStart();
-            poll.fieldEnd = then.fieldEnd();
-            poll.publishedOn = then.publishedOn();
-            poll.sampleSize = then.sampleSize();
-            poll.population = then.population();
-            poll.tracking = then.tracking();
-            poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
-            poll.shares.clear();
-            Map<String, String> map = choiceMaps.getOrDefault(poll.questionId, Map.of());
-            then.questions().stream()
-                    .filter(q -> q.id() == poll.questionId)
-                    .findFirst()
-                    .ifPresent(q -> {
-                        for (PollView.OptionView option : q.options()) {
-                            String choice = map.get(SeriesMapping.labelKey(option.label()));
-                            if (choice != null && choiceKeys.contains(choice)) {
-                                poll.shares.putIfAbsent(
-                                        choice, option.percentage().doubleValue());
-                            }
-                        }
-                    });
         }
     }
 
@@ -331,7 +435,25 @@ public class TrendService {
         Population population;
         boolean tracking;
         boolean retracted;
+        LocalDate retractedOn;
         final Map<String, Double> shares = new LinkedHashMap<>();
+
+        PollValues copy() {
+            PollValues c = new PollValues(
+                    id,
+                    pollster,
+                    fieldStart,
+                    fieldEnd,
+                    publishedOn,
+                    sampleSize,
+                    population,
+                    tracking,
+                    retracted,
+                    questionId);
+            c.retractedOn = retractedOn;
+            c.shares.putAll(shares);
+            return c;
+        }
 
         PollValues(
                 long id,
