@@ -15,11 +15,16 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date as yyyy-MM-dd, not '" + value + "'");
         }
+        if (!InputLimits.dateInRange(date)) {
+            throw ProblemException.invalidField(name, InputLimits.dateRangeMessage());
+        }
+        return date;
     }
 
     /** Enum constants are accepted in their JSON spelling (lower case, underscores) or as written in Java. */

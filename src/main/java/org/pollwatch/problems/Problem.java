@@ -19,4 +19,12 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** Field errors listed in one problem body; the detail gives the total. */
+    public static final int MAX_LISTED_ERRORS = 100;
+
+    /** The first {@link #MAX_LISTED_ERRORS} errors: a huge invalid request gets a small answer. */
+    public static List<FieldError> listed(List<FieldError> errors) {
+        return errors.size() <= MAX_LISTED_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_LISTED_ERRORS));
+    }
 }

@@ -13,13 +13,16 @@ public class ProblemException extends RuntimeException {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
-        this.errors = List.copyOf(errors);
+        this.errors = List.copyOf(Problem.listed(errors));
     }
 
     public static ProblemException badRequest(String title, List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
+                : errors.size() + " fields are invalid"
+                        + (errors.size() > Problem.MAX_LISTED_ERRORS
+                                ? " (the first " + Problem.MAX_LISTED_ERRORS + " are listed)"
+                                : "");
         return new ProblemException(400, title, detail, errors);
     }
 

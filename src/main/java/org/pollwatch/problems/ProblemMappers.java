@@ -2,6 +2,7 @@ package org.pollwatch.problems;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,6 +13,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -43,8 +46,11 @@ public class ProblemMappers {
                 .toList();
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return respond(new Problem("about:blank", "Invalid request", 400, detail, path(uri), errors));
+                : errors.size() + " fields are invalid"
+                        + (errors.size() > Problem.MAX_LISTED_ERRORS
+                                ? " (the first " + Problem.MAX_LISTED_ERRORS + " are listed)"
+                                : "");
+        return respond(new Problem("about:blank", "Invalid request", 400, detail, path(uri), Problem.listed(errors)));
     }
 
     /** Overrides the built-in mapper for this type, which answers with plain JSON. */
@@ -55,14 +61,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException) {
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             return respond(new Problem(
                     "about:blank",
                     "Malformed JSON",
                     400,
-                    "The request body is not valid JSON: " + e.getOriginalMessage(),
+                    "The request body is not valid JSON: " + e.getOriginalMessage() + where,
                     path(uri),
-                    List.of()));
+                    List.of(new FieldError("(body)", e.getOriginalMessage() + where))));
         }
         String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "";
         String message;
@@ -81,12 +91,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableBody(unreadable, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
+            Response database = DatabaseFailures.problem(e, path(uri), request == null ? "GET" : request.getMethod());
+            if (database != null) {
+                return database;
+            }
             LOG.error("Request failed", e);
         }
         return respond(new Problem(
@@ -105,7 +119,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
+        Response database = DatabaseFailures.problem(e, path(uri), request == null ? "GET" : request.getMethod());
+        if (database != null) {
+            return database;
+        }
         LOG.error("Unexpected failure on " + path(uri), e);
         return respond(new Problem(
                 "about:blank",

@@ -81,6 +81,7 @@ class HttpCachingTest {
 
         // a revision of a listed poll
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + first + "-v0\"")
                 .body(poll(pollster, "1200", "2024-01-22", 52, 35))
                 .put("/polls/" + first)
                 .then()
@@ -132,6 +133,7 @@ class HttpCachingTest {
         long id = submit(poll(pollster, "1000", "2024-01-25", 51, 36));
         String v0 = given().get("/polls/" + id).header("ETag");
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + id + "-v0\"")
                 .body(poll(pollster, "1000", "2024-01-25", 50, 36))
                 .put("/polls/" + id)
                 .then()
@@ -139,6 +141,7 @@ class HttpCachingTest {
         String v1 = given().get("/polls/" + id).header("ETag");
         // second revision: only an option's share changes, the poll row itself is already "revised"
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + id + "-v1\"")
                 .body(poll(pollster, "1000", "2024-01-25", 49, 36))
                 .put("/polls/" + id)
                 .then()
@@ -153,6 +156,7 @@ class HttpCachingTest {
                 .body("questions[0].options[0].percentage", equalTo(49.0f));
         // each revision is kept under its own number
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + id + "-v2\"")
                 .body(poll(pollster, "1000", "2024-01-25", 48, 36))
                 .put("/polls/" + id)
                 .then()

@@ -172,6 +172,7 @@ class PollResourceTest {
         long id = submit(poll(newPollster(), "1000", "2024-01-25", 51, 36));
         String slug = given().get("/polls/" + id).jsonPath().getString("pollster.slug");
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + id + "-v0\"")
                 .body(poll(slug, "1000", "2024-01-25", 50, 36))
                 .put("/polls/" + id)
                 .then()
@@ -211,6 +212,7 @@ class PollResourceTest {
                 .body("total", equalTo(1))
                 .body("items[0].status", equalTo("retracted"));
         given().contentType(ContentType.JSON)
+                .header("If-Match", given().get("/polls/" + id).header("ETag"))
                 .body(poll(pollster, "1000", "2024-01-25", 51, 36))
                 .put("/polls/" + id)
                 .then()

@@ -187,6 +187,7 @@ class PollValidationTest {
                 .jsonPath()
                 .getLong("id");
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + id + "-v0\"")
                 .body(poll(pollster, "1000", "2024-01-10", 51, 36))
                 .put("/polls/" + id)
                 .then()

@@ -201,6 +201,7 @@ class TrendResourceTest {
         long retracted = submit(poll(pollster, key, "2021-03-01", "2021-03-02", "2021-03-03", "adults", 1000, 42, 53));
         // today: revise the first poll (its document no longer names the series: it stays a member) and retract another
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + revised + "-v0\"")
                 .queryParam("reason", "Weighting corrected")
                 .body(poll(pollster, null, "2021-02-25", "2021-02-27", "2021-03-01", "adults", 1000, 60, 35))
                 .put("/polls/" + revised)
@@ -282,6 +283,7 @@ class TrendResourceTest {
                 .body("polls", contains((int) first)); // from the cache
 
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + first + "-v0\"")
                 .body(poll(pollster, key, "2021-09-01", "2021-09-02", null, "adults", 1000, 58, 37))
                 .put("/polls/" + first)
                 .then()

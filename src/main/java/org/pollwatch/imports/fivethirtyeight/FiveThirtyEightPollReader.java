@@ -23,6 +23,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.pollwatch.common.InputLimits;
 
 /**
  * Streaming reader for FiveThirtyEight poll CSV files (e.g. {@code covid_approval_polls.csv},
@@ -218,21 +219,34 @@ public final class FiveThirtyEightPollReader implements Iterator<PollRowResult>,
 
     private static LocalDate parseDate(long line, String column, String v) {
         if (v == null) throw new BadCell(line, column, "empty date");
+        LocalDate date;
         try {
-            return parseDate(v);
+            date = parseDate(v);
         } catch (IllegalArgumentException e) {
             throw new BadCell(line, column, e.getMessage());
         }
+        if (!InputLimits.dateInRange(date)) {
+            throw new BadCell(line, column, InputLimits.dateRangeMessage() + ": '" + v + "'");
+        }
+        return date;
     }
+
+    /** At most 40 characters of a cell, for messages. */
+    private static String cut(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    }
+
+    /** An unsigned plain decimal, short enough that parsing it costs nothing. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[0-9]{1,12}(\\.[0-9]{0,12})?");
 
     private static Integer parseSampleSize(long line, String v) {
         if (v == null) return null;
-        BigDecimal n;
-        try {
-            n = new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new BadCell(line, "sample_size", "not a number: '" + v + "'");
+        if (!PLAIN_NUMBER.matcher(v).matches()) {
+            throw new BadCell(
+                    line, "sample_size", "not a number of at most 12 digits (and 12 decimals): '" + cut(v) + "'");
         }
+        BigDecimal n = new BigDecimal(v);
         // Weighted sample sizes are sometimes published fractional: round to the nearest respondent.
         BigDecimal rounded = n.setScale(0, RoundingMode.HALF_UP);
         if (rounded.signum() <= 0 || rounded.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
@@ -249,12 +263,11 @@ public final class FiveThirtyEightPollReader implements Iterator<PollRowResult>,
     }
 
     private static double parsePercent(long line, String column, String v) {
-        double d;
-        try {
-            d = new BigDecimal(v).doubleValue(); // stricter than parseDouble: no "45d", "NaN", hex
-        } catch (NumberFormatException e) {
-            throw new BadCell(line, column, "not a number: '" + v + "'");
+        // plain decimals only, bounded before any arithmetic: no "45d", "NaN", hex, or 1e100000000
+        if (!PLAIN_NUMBER.matcher(v).matches()) {
+            throw new BadCell(line, column, "not a number of at most 12 digits (and 12 decimals): '" + cut(v) + "'");
         }
+        double d = new BigDecimal(v).doubleValue();
         if (!(d >= 0 && d <= 100)) { // also rejects NaN
             throw new BadCell(line, column, "percentage out of range [0,100]: " + v);
         }

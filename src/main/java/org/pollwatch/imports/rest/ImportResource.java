@@ -180,6 +180,9 @@ public class ImportResource {
             }
             columns.add(column);
         }
+        if (columns.isEmpty()) {
+            throw ProblemException.invalidField("answers", "must name at least one answer column");
+        }
         if (columns.size() > 20) {
             throw ProblemException.invalidField("answers", "at most 20 columns");
         }

@@ -39,6 +39,7 @@ import org.pollwatch.polls.RevisionView;
 import org.pollwatch.polls.service.PollQuery;
 import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.polls.service.PollService;
+import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.problems.ProblemException;
 
@@ -225,10 +226,21 @@ public class PollResource {
             responseCode = "412",
             description = "If-Match does not match the poll's current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description =
+                    "No If-Match: send the ETag of the version being revised (or * to revise whatever is current)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revise(
             @PathParam("id") long id,
             @NotNull @Valid PollDocument document,
-            @Parameter(description = "ETag of the version being revised") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(
+                            description =
+                                    "ETag of the version being revised (required; * revises whatever version is current)",
+                            required = true,
+                            example = "\"poll-1-v0\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
             @Parameter(description = "Why the poll was revised") @QueryParam("reason") String reason) {
         PollView revised = polls.revise(id, document, expectedVersion(ifMatch), reason);
         return Response.ok(revised).tag(etag(revised)).build();
@@ -288,9 +300,20 @@ public class PollResource {
         return new EntityTag("poll-" + id + "-v" + version);
     }
 
-    /** Accepts the ETag we serve ("poll-7-v2") or a bare version number. */
+    /**
+     * Accepts the ETag we serve ("poll-7-v2") or a bare version number; {@code *} means any version.
+     * Without If-Match a revision could silently undo another one: 428.
+     */
     private static Integer expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(
+                    428,
+                    "Precondition Required",
+                    "Send If-Match with the ETag of the version being revised (from GET /polls/{id}), "
+                            + "or If-Match: * to revise whatever version is current",
+                    List.of(new FieldError("If-Match", "is required")));
+        }
+        if (ifMatch.trim().equals("*")) {
             return null;
         }
         String value = ifMatch.trim().replace("W/", "").replace("\"", "");

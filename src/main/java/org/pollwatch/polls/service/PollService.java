@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pollwatch.common.Fingerprint;
+import org.pollwatch.common.InputLimits;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.ReadOnlySession;
 import org.pollwatch.common.Tagged;
@@ -80,6 +81,7 @@ public class PollService {
     /** Replaces the poll's content, keeping the previous version readable at /polls/{id}/revisions. */
     @Transactional
     public PollView revise(long id, PollDocument document, Integer expectedVersion, String reason) {
+        checkReasonLength(reason);
         Poll poll = load(id);
         if (expectedVersion != null && expectedVersion != poll.version) {
             throw new ProblemException(
@@ -116,6 +118,7 @@ public class PollService {
     /** Retraction keeps the poll, flagged with its reason, out of default lists and averages. */
     @Transactional
     public PollView retract(long id, String reason) {
+        checkReasonLength(reason);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalidField("reason", "a retraction needs a reason");
         }
@@ -260,6 +263,13 @@ public class PollService {
             return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise poll " + view.id(), e);
+        }
+    }
+
+    private static void checkReasonLength(String reason) {
+        if (reason != null && reason.length() > InputLimits.MAX_REASON_LENGTH) {
+            throw ProblemException.invalidField(
+                    "reason", "must be at most " + InputLimits.MAX_REASON_LENGTH + " characters long");
         }
     }
 }

@@ -174,7 +174,7 @@ public class TrendParams {
         if (values != null) {
             for (String value : values) {
                 for (String part : value.split(",")) {
-                    if (!part.isBlank()) {
+                    if (!part.trim().isEmpty()) {
                         parts.add(part.trim());
                     }
                 }

@@ -25,9 +25,11 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.pollwatch.common.Fingerprint;
+import org.pollwatch.common.InputLimits;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
+import org.pollwatch.problems.ProblemException;
 import org.pollwatch.stats.trend.HouseEffect;
 import org.pollwatch.stats.trend.PollObservation;
 import org.pollwatch.stats.trend.PopulationPreference;
@@ -108,6 +110,7 @@ public class TrendService {
         long start = System.nanoTime();
         Collection<PollObservation> observations = observations(series, request, pollsterNames);
         long loaded = System.nanoTime();
+        checkSpan(request, observations);
 
         TrendOptions.Builder options = TrendOptions.defaults().toBuilder()
                 .method(request.method())
@@ -178,6 +181,36 @@ public class TrendService {
             return new ComputedTrend(trend, trendJson, csv(trend), houseEffects, fingerprint);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the trend of series " + series.seriesKey, e);
+        }
+    }
+
+    /**
+     * A trend reports at most {@link InputLimits#MAX_TREND_DAYS} days: from its first day ({@code from},
+     * else the first poll's) to its last ({@code to}, else {@code as-of}, else the last poll's). A
+     * request without any of them reports the days of its polls, which the date range bounds.
+     */
+    private static void checkSpan(TrendRequest request, Collection<PollObservation> observations) {
+        LocalDate first = request.from();
+        LocalDate last = request.to() != null ? request.to() : request.asOf();
+        for (PollObservation o : observations) {
+            LocalDate earliest = o.fieldStart().isBefore(o.availableFrom()) ? o.fieldStart() : o.availableFrom();
+            LocalDate latest = o.fieldEnd().isAfter(o.availableFrom()) ? o.fieldEnd() : o.availableFrom();
+            if (request.from() == null && (first == null || earliest.isBefore(first))) {
+                first = earliest;
+            }
+            if (request.to() == null && request.asOf() == null && (last == null || latest.isAfter(last))) {
+                last = latest;
+            }
+        }
+        boolean asked = request.from() != null || request.to() != null || request.asOf() != null;
+        if (asked
+                && first != null
+                && last != null
+                && last.toEpochDay() - first.toEpochDay() + 1 > InputLimits.MAX_TREND_DAYS) {
+            throw ProblemException.invalidField(
+                    request.to() != null ? "to" : request.asOf() != null ? "as-of" : "from",
+                    "a trend reports at most " + InputLimits.MAX_TREND_DAYS + " days (20 years); from " + first + " to "
+                            + last + " is longer: narrow it with from and to");
         }
     }
 
