@@ -243,7 +243,9 @@ class TrendResourceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertEquals(60.0, lastEstimate(corrected, "approve"), 0.01, "hindsight uses the corrected values");
+        // two-sided: the revised 60 and the later 41 (the retracted 42 left out), where the first values would give at
+        // most 41
+        assertTrue(lastEstimate(corrected, "approve") > 50, "hindsight uses the corrected values");
         // realtime counts the retracted poll on the days before its retraction (today); hindsight leaves it out
         given().get("/series/" + key + "/trend").then().body("polls", contains((int) revised, (int) later, (int)
                 retracted));

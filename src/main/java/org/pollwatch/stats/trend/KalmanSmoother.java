@@ -43,6 +43,8 @@ final class KalmanSmoother implements Smoother {
         return realtime ? filter(s, r, house, firstDay, lastDay, used) : smooth(s, r, house, firstDay, lastDay, used);
     }
 
+    private static final double KALMAN_NON_SAMPLING_VARIANCE = 1.0;
+
     private Daily filter(
             PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
@@ -144,7 +146,11 @@ final class KalmanSmoother implements Smoother {
     /** Observation variances with the flooding penalty applied. */
     private double[] floodedVariance(PreparedPolls.Series s, boolean realtime) {
         int n = s.size();
-        double[] r = s.var().clone();
+        // The filter's speed is the ratio of its daily variance to the observation variance; its daily sd
+        // was set against 1 point of non-sampling error, which it keeps (the weighted average's 2 points
+        // were chosen by cross-validation for that method).
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) r[i] = s.sampling()[i] + KALMAN_NON_SAMPLING_VARIANCE;
         double alpha = o.pollsterFloodExponent();
         if (alpha == 0 || n == 0) return r;
         int w = o.windowDays();
