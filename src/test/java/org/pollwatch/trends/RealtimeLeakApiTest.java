@@ -66,6 +66,7 @@ class RealtimeLeakApiTest {
         }
         given().contentType(ContentType.JSON)
                 .queryParam("reason", "Weighting corrected")
+                .header("If-Match", "\"poll-" + revised + "-v0\"")
                 .body(poll(
                         pollsters[1],
                         null,
