@@ -11,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
-import javax.sql.DataSource;
+import org.pollwatch.common.readreplica.ReadDataSource;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.problems.ProblemException;
 
@@ -21,7 +21,7 @@ import org.pollwatch.problems.ProblemException;
  * asks the database only for the current version (one primary-key lookup) and builds the document
  * (four queries and serialisation) only for a version not seen yet. Entries of old versions are
  * evicted by size ("poll-json" in application.properties). Safe with several instances too, since
- * the version always comes from the database.
+ * the version always comes from the database (the one this request reads: replica or primary).
  */
 @ApplicationScoped
 public class PollReads {
@@ -34,9 +34,10 @@ public class PollReads {
     private final PollService polls;
     private final ObjectMapper json;
     private final CaffeineCache cache;
-    private final DataSource database;
+    private final ReadDataSource database;
 
-    public PollReads(PollService polls, ObjectMapper json, @CacheName("poll-json") Cache cache, DataSource database) {
+    public PollReads(
+            PollService polls, ObjectMapper json, @CacheName("poll-json") Cache cache, ReadDataSource database) {
         this.polls = polls;
         this.json = json;
         this.cache = cache.as(CaffeineCache.class);
@@ -48,7 +49,7 @@ public class PollReads {
      * auto-commit on a pooled connection: no transaction and no persistence context to set up for it.
      */
     public int version(long id) {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = database.current().getConnection();
                 PreparedStatement select = connection.prepareStatement("select version from poll where id = ?")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
