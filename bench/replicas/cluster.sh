@@ -127,6 +127,7 @@ defaults
     timeout connect 2s
     timeout client 30s
     timeout server 30s
+    timeout check 2s
     retries 3
     option redispatch
     # a refused connection or a 503 (an instance that is shutting down accepts no new request)
@@ -143,7 +144,7 @@ CFG
         for i in $(seq 1 "$count"); do
             port=$((APP_BASE_PORT + i))
             check_port=$(health_url "$port" | sed -E 's#http://127.0.0.1:([0-9]+)/.*#\1#')
-            echo "    server app$i 127.0.0.1:$port check port $check_port inter 500ms fall 1 rise 2"
+            echo "    server app$i 127.0.0.1:$port check port $check_port inter 500ms fall 3 rise 2"
         done
     } > "$WORK/haproxy.cfg"
     haproxy -f "$WORK/haproxy.cfg" -D -p "$WORK/haproxy.pid"

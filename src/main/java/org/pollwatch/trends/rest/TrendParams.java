@@ -84,7 +84,7 @@ public class TrendParams {
     @QueryParam("adjust-house-effects")
     public String adjustHouseEffects;
 
-    TrendRequest toRequest(String series) {
+    public TrendRequest toRequest(String series) {
         TrendOptions defaults = TrendOptions.defaults();
         List<String> defaulted = new ArrayList<>();
         LocalDate fromDate = Params.date("from", from);

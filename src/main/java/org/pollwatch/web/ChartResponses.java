@@ -1,0 +1,114 @@
+package org.pollwatch.web;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.pollwatch.common.Fingerprint;
+import org.pollwatch.problems.ProblemException;
+import org.pollwatch.web.charts.Chart;
+import org.pollwatch.web.charts.ChartOutput;
+import org.pollwatch.web.charts.Theme;
+
+/**
+ * Rendered charts, cached by what they are drawn from (request and data generation, or poll
+ * version), size, theme and format. The ETag is a fingerprint of the bytes, so a client revalidating
+ * an unchanged chart gets 304; {@code Cache-Control: max-age=60} lets embeds in busy articles
+ * skip even that for a minute.
+ */
+@ApplicationScoped
+public class ChartResponses {
+
+    public static final String SVG = "image/svg+xml";
+    public static final String PNG = "image/png";
+
+    record Key(String chart, Object request, int width, int height, Theme theme, String format, long generation) {}
+
+    record Rendered(byte[] body, EntityTag tag) {}
+
+    /** width, height and theme of a chart, and the format from the path. */
+    public static class ChartParams {
+        @Parameter(description = "Width in pixels, 200-2400 (default 640)", example = "640")
+        @QueryParam("width")
+        public String width;
+
+        @Parameter(description = "Height in pixels, 200-2400 (default 400)", example = "400")
+        @QueryParam("height")
+        public String height;
+
+        @Parameter(
+                description = "light (default) or dark",
+                example = "light",
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"light", "dark"}))
+        @QueryParam("theme")
+        public String theme;
+
+        int width() {
+            return ChartOutput.size("width", width, 640);
+        }
+
+        int height() {
+            return ChartOutput.size("height", height, 400);
+        }
+
+        Theme theme() {
+            return Theme.parse(theme);
+        }
+    }
+
+    private final CaffeineCache cache;
+
+    public ChartResponses(@CacheName("web-charts") Cache cache) {
+        this.cache = cache.as(CaffeineCache.class);
+    }
+
+    static String format(String format) {
+        if (!"svg".equals(format) && !"png".equals(format)) {
+            throw ProblemException.notFound("Charts are served as .svg or .png");
+        }
+        return format;
+    }
+
+    Response respond(Key key, Supplier<Chart> chart, Request request) {
+        Rendered rendered = rendered(key, chart);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(rendered.tag());
+        CacheControl control = new CacheControl();
+        control.setMaxAge(60);
+        if (unchanged != null) {
+            return unchanged.cacheControl(control).build();
+        }
+        return Response.ok(rendered.body(), key.format().equals("svg") ? SVG + "; charset=UTF-8" : PNG)
+                .tag(rendered.tag())
+                .cacheControl(control)
+                .build();
+    }
+
+    private Rendered rendered(Key key, Supplier<Chart> chart) {
+        CompletableFuture<Object> cached = cache.getIfPresent(key);
+        if (cached != null && cached.getNow(null) instanceof Rendered hit) {
+            return hit;
+        }
+        Chart drawn = chart.get();
+        byte[] body = key.format().equals("svg")
+                ? ChartOutput.svg(drawn, key.width(), key.height(), key.theme())
+                : ChartOutput.png(drawn, key.width(), key.height(), key.theme());
+        Rendered rendered = new Rendered(
+                body,
+                new EntityTag(key.format() + "-" + Fingerprint.start().add(body).hex()));
+        cache.put(key, CompletableFuture.completedFuture(rendered));
+        return rendered;
+    }
+}

@@ -1,0 +1,176 @@
+package org.pollwatch.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.pollwatch.common.PageView;
+import org.pollwatch.polls.PollStatus;
+import org.pollwatch.polls.PollSummary;
+import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.service.PollQuery;
+import org.pollwatch.polls.service.PollService;
+import org.pollwatch.pollsters.PollsterDocument;
+import org.pollwatch.pollsters.PollsterService;
+import org.pollwatch.problems.ProblemException;
+import org.pollwatch.trends.HouseEffectsView;
+import org.pollwatch.trends.SeriesDocument;
+import org.pollwatch.trends.SeriesView;
+import org.pollwatch.trends.TrendView;
+import org.pollwatch.trends.rest.TrendParams;
+import org.pollwatch.trends.service.ComputedTrend;
+import org.pollwatch.web.charts.TrendChart;
+
+/** The home and pollster pages' data: latest polls with their headline result, series with their current average. */
+@ApplicationScoped
+public class DashboardData {
+
+    /** A poll in a list, with its first question's two leading options as a headline. */
+    public record ListedPoll(PollSummary poll, String question, String headline) {
+        public boolean retracted() {
+            return poll.status() == PollStatus.RETRACTED;
+        }
+    }
+
+    /** A choice's current average and its change over the last 30 days (null when the trend is shorter). */
+    public record Current(String label, double estimate, Double change) {
+        public String text() {
+            String value = String.format(Locale.ROOT, "%.1f %%", estimate);
+            if (change == null) {
+                return value;
+            }
+            return value + String.format(Locale.ROOT, " (%+.1f in 30 days)", change);
+        }
+    }
+
+    public record SeriesCard(SeriesView series, List<Current> current, java.time.LocalDate asOf) {}
+
+    public record PollsterEffect(SeriesView series, String choice, double effect, double standardError, int polls) {}
+
+    public record Disclosure(String item, long disclosed, long total) {
+        public long percent() {
+            return total == 0 ? 0 : Math.round(100.0 * disclosed / total);
+        }
+    }
+
+    public record PollsterPage(
+            PollsterDocument pollster,
+            PageView<ListedPoll> polls,
+            List<PollsterEffect> houseEffects,
+            List<Disclosure> disclosure) {}
+
+    private final PollService polls;
+    private final PollsterService pollsters;
+    private final SeriesData series;
+
+    public DashboardData(PollService polls, PollsterService pollsters, SeriesData series) {
+        this.polls = polls;
+        this.pollsters = pollsters;
+        this.series = series;
+    }
+
+    public PageView<ListedPoll> latest(PollQuery query) {
+        PageView<PollSummary> page = polls.search(query);
+        List<ListedPoll> listed = new ArrayList<>();
+        for (PollSummary summary : page.items()) {
+            PollView poll = polls.get(summary.id());
+            if (poll.questions().isEmpty()) {
+                listed.add(new ListedPoll(summary, "", ""));
+                continue;
+            }
+            PollView.QuestionView question = poll.questions().get(0);
+            List<String> top = question.options().stream()
+                    .sorted(Comparator.comparing(PollView.OptionView::percentage)
+                            .reversed())
+                    .limit(2)
+                    .map(o -> o.label() + " " + percent(o.percentage()))
+                    .toList();
+            listed.add(new ListedPoll(summary, question.wording(), String.join(" vs ", top)));
+        }
+        return PageView.of(listed, page.page(), page.size(), page.total());
+    }
+
+    public List<SeriesCard> seriesCards() {
+        List<SeriesCard> cards = new ArrayList<>();
+        for (SeriesView view : series.list()) {
+            TrendView trend =
+                    series.trend(new TrendParams().toRequest(view.key())).trend();
+            List<Current> current = new ArrayList<>();
+            java.time.LocalDate last = null;
+            for (SeriesDocument.ChoiceDocument choice : view.choices()) {
+                List<TrendChart.Point> points = trend.points().stream()
+                        .filter(p -> p.choice().equals(choice.key()))
+                        .map(p -> new TrendChart.Point(p.date(), p.estimate(), p.lower(), p.upper()))
+                        .toList();
+                if (points.isEmpty()) {
+                    continue;
+                }
+                TrendChart.Point end = points.get(points.size() - 1);
+                last = end.date();
+                TrendChart.Point before = points.stream()
+                        .filter(p -> !p.date().isAfter(end.date().minusDays(30)))
+                        .reduce((a, b) -> b)
+                        .orElse(null);
+                current.add(new Current(
+                        choice.label(),
+                        end.estimate(),
+                        before == null ? null : Math.round((end.estimate() - before.estimate()) * 10) / 10.0));
+            }
+            cards.add(new SeriesCard(view, current, last));
+        }
+        return cards;
+    }
+
+    public PollsterPage pollster(String slug, int page) {
+        PollsterDocument pollster = pollsters.get(slug);
+        PollQuery query = new PollQuery(slug, null, null, null, null, null, null, true, "-fieldEnd", page, 50);
+        PageView<ListedPoll> listed = latest(query);
+        List<PollsterEffect> effects = new ArrayList<>();
+        for (SeriesView view : series.list()) {
+            ComputedTrend computed;
+            try {
+                computed = series.trend(new TrendParams().toRequest(view.key()));
+            } catch (ProblemException e) {
+                continue;
+            }
+            for (HouseEffectsView.HouseEffectView effect :
+                    computed.houseEffects().houseEffects()) {
+                if (effect.pollster().slug().equals(slug)) {
+                    effects.add(new PollsterEffect(
+                            view, effect.choice(), effect.effect(), effect.standardError(), effect.polls()));
+                }
+            }
+        }
+        // disclosure over all of the pollster's polls, a page of 100 at a time
+        long total = 0;
+        long withSize = 0;
+        long withMargin = 0;
+        long withSponsor = 0;
+        long withMode = 0;
+        int current = 0;
+        PageView<PollSummary> all;
+        do {
+            all = polls.search(
+                    new PollQuery(slug, null, null, null, null, null, null, true, "id", current++, PageView.MAX_SIZE));
+            for (PollSummary poll : all.items()) {
+                total++;
+                withSize += poll.sampleSize() != null ? 1 : 0;
+                withMargin += poll.marginOfError() != null ? 1 : 0;
+                withSponsor += poll.sponsor() != null && !poll.sponsor().isBlank() ? 1 : 0;
+                withMode += poll.mode() != null ? 1 : 0;
+            }
+        } while (current < all.totalPages());
+        List<Disclosure> disclosure = List.of(
+                new Disclosure("Sample size", withSize, total),
+                new Disclosure("Margin of error", withMargin, total),
+                new Disclosure("Sponsor", withSponsor, total),
+                new Disclosure("Survey mode", withMode, total));
+        return new PollsterPage(pollster, listed, effects, disclosure);
+    }
+
+    static String percent(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString() + " %";
+    }
+}

@@ -1,0 +1,172 @@
+package org.pollwatch.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pollwatch.common.PageView;
+import org.pollwatch.trends.HouseEffectsView;
+import org.pollwatch.trends.SeriesDocument;
+import org.pollwatch.trends.SeriesPollView;
+import org.pollwatch.trends.SeriesView;
+import org.pollwatch.trends.TrendView;
+import org.pollwatch.trends.service.ComputedTrend;
+import org.pollwatch.trends.service.SeriesService;
+import org.pollwatch.trends.service.TrendCache;
+import org.pollwatch.trends.service.TrendRequest;
+import org.pollwatch.trends.service.TrendService;
+import org.pollwatch.web.charts.TrendChart;
+
+/** A series as the dashboard shows it: the trend, its polls as dots, house effects; built from the series API's services. */
+@ApplicationScoped
+public class SeriesData {
+
+    /** A poll of the series, with its house-effect-adjusted shares. */
+    public record Dot(SeriesPollView poll, Map<String, BigDecimal> shares, Map<String, Double> adjusted) {}
+
+    /** Everything a series page, chart or embed is drawn from. */
+    public record Snapshot(
+            SeriesView series,
+            TrendView trend,
+            HouseEffectsView houseEffects,
+            List<Dot> dots,
+            String fingerprint,
+            Map<String, String> choiceLabels) {
+
+        public String label(String choice) {
+            return choiceLabels.getOrDefault(choice, choice);
+        }
+    }
+
+    private final SeriesService series;
+    private final TrendService trends;
+    private final TrendCache cache;
+
+    public SeriesData(SeriesService series, TrendService trends, TrendCache cache) {
+        this.series = series;
+        this.trends = trends;
+        this.cache = cache;
+    }
+
+    /** The generation of the data: part of every cache key derived from series. */
+    public long generation() {
+        return cache.generation();
+    }
+
+    public ComputedTrend trend(TrendRequest request) {
+        return trends.compute(request.withGeneration(cache.generation()));
+    }
+
+    public List<SeriesView> list() {
+        return series.list();
+    }
+
+    public Snapshot snapshot(TrendRequest request) {
+        SeriesView view = series.get(request.series());
+        ComputedTrend computed = trend(request);
+        Set<Long> contributing = new HashSet<>(computed.trend().polls());
+        Map<String, Double> effects = new HashMap<>();
+        for (HouseEffectsView.HouseEffectView effect : computed.houseEffects().houseEffects()) {
+            effects.put(effect.pollster().slug() + "\n" + effect.choice(), effect.effect());
+        }
+        List<Dot> dots = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        int page = 0;
+        PageView<SeriesPollView> polls;
+        do {
+            polls = series.polls(request.series(), false, page++, PageView.MAX_SIZE);
+            for (SeriesPollView poll : polls.items()) {
+                // one dot per poll: its first member question counts in the average
+                if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
+                    Map<String, Double> adjusted = new LinkedHashMap<>();
+                    poll.shares()
+                            .forEach((choice, share) -> adjusted.put(
+                                    choice,
+                                    share.doubleValue()
+                                            - effects.getOrDefault(
+                                                    poll.pollster().slug() + "\n" + choice, 0.0)));
+                    dots.add(new Dot(poll, poll.shares(), adjusted));
+                }
+            }
+        } while (page < polls.totalPages());
+        dots.sort((a, b) -> a.poll().fieldEnd().compareTo(b.poll().fieldEnd()));
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (SeriesDocument.ChoiceDocument choice : view.choices()) {
+            labels.put(choice.key(), choice.label());
+        }
+        return new Snapshot(view, computed.trend(), computed.houseEffects(), dots, computed.fingerprint(), labels);
+    }
+
+    /** The trend chart of a snapshot: lines and bands per choice, one dot per poll and choice. */
+    public static TrendChart chart(Snapshot snapshot) {
+        Map<String, List<TrendChart.Point>> byChoice = new LinkedHashMap<>();
+        for (String choice : snapshot.trend().choices()) {
+            byChoice.put(choice, new ArrayList<>());
+        }
+        LocalDate last = null;
+        for (TrendView.Point p : snapshot.trend().points()) {
+            byChoice.computeIfAbsent(p.choice(), k -> new ArrayList<>())
+                    .add(new TrendChart.Point(p.date(), p.estimate(), p.lower(), p.upper()));
+            last = last == null || p.date().isAfter(last) ? p.date() : last;
+        }
+        List<TrendChart.Choice> choices = new ArrayList<>();
+        byChoice.forEach((key, points) -> choices.add(new TrendChart.Choice(key, snapshot.label(key), points)));
+        List<TrendChart.Dot> dots = new ArrayList<>();
+        Set<String> pollsters = new LinkedHashSet<>();
+        for (Dot dot : snapshot.dots()) {
+            SeriesPollView poll = dot.poll();
+            pollsters.add(poll.pollster().name());
+            for (Map.Entry<String, BigDecimal> share : dot.shares().entrySet()) {
+                dots.add(new TrendChart.Dot(
+                        poll.fieldEnd(),
+                        share.getKey(),
+                        share.getValue().doubleValue(),
+                        tooltip(snapshot, dot, share.getKey())));
+            }
+        }
+        TrendView trend = snapshot.trend();
+        String subtitle = "Poll average (" + trend.method().replace('_', ' ') + ", " + trend.mode() + ") with its "
+                + Math.round(trend.confidence() * 100) + " % band; dots are polls"
+                + (trend.asOf() == null ? "" : "; as of " + trend.asOf());
+        return TrendChart.of(
+                snapshot.series().title(),
+                subtitle,
+                footer(pollsters, last),
+                choices,
+                dots,
+                snapshot.dots().size());
+    }
+
+    static String tooltip(Snapshot snapshot, Dot dot, String choice) {
+        SeriesPollView poll = dot.poll();
+        return String.format(
+                Locale.ROOT,
+                "%s, %s to %s, %s: %s %.1f %% (adjusted for house effect %.1f %%)",
+                poll.pollster().name(),
+                poll.fieldStart(),
+                poll.fieldEnd(),
+                poll.sampleSize() == null ? "n not given" : "n = " + poll.sampleSize(),
+                snapshot.label(choice),
+                dot.shares().get(choice).doubleValue(),
+                dot.adjusted().get(choice));
+    }
+
+    /** "Pollwatch · data: A, B, C and 4 more · 2021-08-31". */
+    static String footer(Set<String> pollsters, LocalDate last) {
+        List<String> names = new ArrayList<>(pollsters);
+        String data = names.isEmpty()
+                ? "no polls"
+                : names.size() <= 3
+                        ? String.join(", ", names)
+                        : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+        return "Pollwatch · data: " + data + " · " + (last == null ? LocalDate.now() : last);
+    }
+}

@@ -1,0 +1,53 @@
+// Series page: replaces the server-rendered SVG with an interactive uPlot chart (lines, bands, one
+// dot per poll with a tooltip). Without JavaScript the SVG stays.
+(function () {
+  'use strict';
+  const figure = document.getElementById('trend-figure');
+  const holder = document.getElementById('trend-chart');
+  const source = document.getElementById('trend-data');
+  if (!figure || !holder || !source || typeof uPlot === 'undefined') return;
+  const data = JSON.parse(source.textContent);
+  const palette = window.matchMedia('(prefers-color-scheme: dark)').matches
+    ? ['#56b4e9', '#e69f00', '#2fd3a0', '#f0a8d0'] : ['#0072b2', '#d55e00', '#009e73', '#cc79a7'];
+  const seconds = (day) => Date.parse(day + 'T00:00:00Z') / 1000;
+  const days = Array.from(new Set(data.choices.flatMap((c) => c.dates))).sort();
+  const x = days.map(seconds);
+  const columns = [x];
+  const series = [{}];
+  const bands = [];
+  data.choices.forEach((choice, i) => {
+    const at = new Map(choice.dates.map((d, k) => [d, k]));
+    const pick = (values) => days.map((d) => (at.has(d) ? values[at.get(d)] : null));
+    const colour = palette[i % palette.length];
+    const base = columns.length;
+    columns.push(pick(choice.estimate), pick(choice.upper), pick(choice.lower));
+    series.push({ label: choice.label, stroke: colour, width: 2 },
+      { label: choice.label + ' upper', stroke: 'transparent', points: { show: false } },
+      { label: choice.label + ' lower', stroke: 'transparent', points: { show: false } });
+    bands.push({ series: [base + 1, base + 2], fill: colour + '40' });
+  });
+  const colourOf = new Map(data.choices.map((c, i) => [c.key, palette[i % palette.length]]));
+  const dots = data.dots.map((d) => ({ t: seconds(d.date), v: d.value, c: colourOf.get(d.choice) || '#888', tip: d.tip }));
+  const drawDots = {
+    hooks: {
+      draw: [(u) => {
+        const ctx = u.ctx;
+        ctx.save();
+        for (const d of dots) {
+          ctx.fillStyle = d.c + '99';
+          ctx.beginPath();
+          ctx.arc(u.valToPos(d.t, 'x', true), u.valToPos(d.v, 'y', true), 3 * devicePixelRatio, 0, 2 * Math.PI);
+          ctx.fill();
+        }
+        ctx.restore();
+      }],
+    },
+  };
+  const width = Math.min(figure.clientWidth || 640, 960);
+  holder.hidden = false;
+  const chart = new uPlot({ width: width, height: 400, series: series, bands: bands, plugins: [drawDots],
+    scales: { x: { time: true } }, axes: [{ stroke: getComputedStyle(document.body).color }, { stroke: getComputedStyle(document.body).color }] },
+    columns, holder);
+  document.getElementById('trend-svg').hidden = true;
+  window.pollwatchTrend = { chart: chart, dots: dots.length, bands: bands.length };
+})();

@@ -1,0 +1,117 @@
+package org.pollwatch.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pollwatch.testsupport.TestPolls.newPollster;
+import static org.pollwatch.trends.SeriesFixtures.newSeries;
+import static org.pollwatch.trends.SeriesFixtures.poll;
+import static org.pollwatch.trends.SeriesFixtures.submit;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WebPagesTest {
+
+    @Test
+    void homeShowsTheSeededIdiPollWithItsHeadline() {
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("Israel Democracy Institute"))
+                .body(containsString("Returning the hostages 51 % vs Toppling Hamas 36 %"))
+                .body(containsString("href=\"/dashboard/polls/1\""))
+                .body(containsString("/q/swagger-ui/#/Polls/get_polls"));
+    }
+
+    @Test
+    void pollPageGivesDisclosureBarsAndTheUnknownSampleSizeSentence() {
+        given().get("/dashboard/polls/1")
+                .then()
+                .statusCode(200)
+                .body(containsString("<dt>Sample size</dt><dd>not given</dd>"))
+                .body(containsString("the source gives no sample size, so significance cannot be computed"))
+                .body(containsString("By sector"))
+                .body(containsString("href=\"/polls/1\""))
+                .body(containsString("/polls/1/questions/1/chart.svg"));
+    }
+
+    @Test
+    void submittedTextIsEscapedAndRetractedPollsAreShownAsRetracted() {
+        String pollster = newPollster();
+        String key = newSeries();
+        long id = submit(poll(pollster, key, "2021-03-01", "2021-03-02", null, "adults", 900, 50, 40)
+                .replace("Do you approve", "<script>alert(1)</script> Do you approve"));
+        given().get("/dashboard/polls/" + id)
+                .then()
+                .statusCode(200)
+                .body(not(containsString("<script>alert(1)</script>")))
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        given().queryParam("reason", "Withdrawn by the pollster")
+                .delete("/polls/" + id)
+                .then()
+                .statusCode(200);
+        given().get("/dashboard/polls/" + id)
+                .then()
+                .statusCode(200)
+                .body(containsString("<strong>Retracted</strong>"))
+                .body(containsString("Withdrawn by the pollster"));
+        given().queryParam("pollster", pollster)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .body(containsString("class=\"retracted\""))
+                .body(containsString("Retracted</span>"));
+    }
+
+    @Test
+    void seriesAndPollsterPagesShowTheAverageThePollsAndHouseEffects() {
+        String pollster = newPollster();
+        String key = newSeries();
+        for (int day = 1; day <= 6; day++) {
+            submit(poll(
+                    pollster,
+                    key,
+                    "2021-03-%02d".formatted(day),
+                    "2021-03-%02d".formatted(day),
+                    null,
+                    "adults",
+                    1000,
+                    50 + day,
+                    40));
+        }
+        String page = given().get("/dashboard/series/" + key)
+                .then()
+                .statusCode(200)
+                .body(containsString("/series/" + key + "/trend.svg"))
+                .body(containsString("/series/" + key + "/trend.csv"))
+                .body(containsString("6 polls, oldest first"))
+                .body(containsString("/webjars/uplot/dist/uPlot.iife.min.js"))
+                .extract()
+                .asString();
+        assertTrue(page.contains("Approve 5"), page);
+        given().get("/webjars/uplot/dist/uPlot.iife.min.js").then().statusCode(200);
+        given().get("/dashboard/series/" + key + "?method=kalman&mode=hindsight")
+                .then()
+                .statusCode(200)
+                .body(containsString("<option value=\"kalman\" selected>"));
+        given().get("/dashboard/series/" + key + "?method=nonsense")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.fromContentType("application/problem+json"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("method"));
+        given().get("/dashboard/pollsters/" + pollster)
+                .then()
+                .statusCode(200)
+                .body(containsString("6 of 6 (100 %)"))
+                .body(containsString("6 polls, newest first"));
+        given().get("/dashboard/pollsters/no-such-pollster").then().statusCode(404);
+        given().get("/dashboard/polls/999999999").then().statusCode(404);
+        assertEquals(200, given().get("/static/pollwatch.css").statusCode());
+    }
+}
