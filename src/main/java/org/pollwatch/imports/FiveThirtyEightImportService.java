@@ -80,7 +80,8 @@ public class FiveThirtyEightImportService {
         this.changes = changes;
     }
 
-    public ImportReport importPolls(String seriesKey, List<String> answers, Reader csv) {
+    public ImportReport importPolls(
+            String seriesKey, List<String> answers, List<Population> populationPreference, Reader csv) {
         FiveThirtyEightPollReader reader;
         try {
             reader = new FiveThirtyEightPollReader(csv, answers);
@@ -95,7 +96,8 @@ public class FiveThirtyEightImportService {
                     errors.isEmpty() ? List.of(new FieldError("(body)", "empty input: no header line")) : errors);
         }
         boolean[] created = new boolean[1];
-        Target target = QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, created));
+        Target target =
+                QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, populationPreference, created));
         Progress progress = new Progress();
         try (reader;
                 ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
@@ -140,11 +142,14 @@ public class FiveThirtyEightImportService {
                 progress.rejected);
     }
 
+    private static final List<Population> ADULTS_FIRST =
+            List.of(Population.ADULTS, Population.REGISTERED_VOTERS, Population.LIKELY_VOTERS, Population.VOTERS);
+
     /** The series an import fills, and per answer column the choice it maps to. */
     private record Target(long seriesId, Map<String, String> choiceOf) {}
 
     /** The series (created from the answer columns if absent) and, per answer column, the choice it maps to. */
-    private Target series(String key, List<String> answers, boolean[] created) {
+    private Target series(String key, List<String> answers, List<Population> preference, boolean[] created) {
         SeriesService.Found found = series.findOrCreate(
                 key,
                 answers.stream()
@@ -152,6 +157,14 @@ public class FiveThirtyEightImportService {
                         .toList());
         created[0] = found.created();
         Series target = found.series();
+        // FiveThirtyEight counts the adults version of an approval poll; other series keep the default
+        if (preference == null && found.created() && answers.equals(FiveThirtyEightPollReader.APPROVAL_ANSWERS)) {
+            preference = ADULTS_FIRST;
+        }
+        if (preference != null) {
+            target.populationPreference =
+                    preference.stream().map(Population::code).toList();
+        }
         Map<String, String> choiceOf = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (String answer : answers) {

@@ -58,12 +58,26 @@ public record TrendView(
             @Schema(description = "Average, percent", example = "61.42")
             double estimate,
 
-            @Schema(description = "Lower end of the band", example = "59.1")
+            @Schema(
+                    description = "Lower end of the band: where the average itself lies, at the stated confidence"
+                            + " (sampling and non-sampling error, house-effect uncertainty, drift since fieldwork)",
+                    example = "59.1")
             double lower,
 
             @Schema(description = "Upper end of the band", example = "63.74")
             double upper,
 
             @Schema(description = "Number of polls effectively behind the estimate", example = "6.3")
-            double effectivePolls) {}
+            double effectivePolls,
+
+            @Schema(
+                    description = "Lower end of the prediction range: where a new poll published the next day is"
+                            + " expected to fall, at the stated confidence (wider than the band: a single poll"
+                            + " also has its own sampling error, non-sampling error and house effect)",
+                    example = "55.2",
+                    nullable = true)
+            Double predictionLower,
+
+            @Schema(description = "Upper end of the prediction range", example = "67.6", nullable = true)
+            Double predictionUpper) {}
 }

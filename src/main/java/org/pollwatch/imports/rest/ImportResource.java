@@ -25,6 +25,7 @@ import org.pollwatch.imports.FiveThirtyEightImportService;
 import org.pollwatch.imports.ImportReport;
 import org.pollwatch.imports.config.ImportConfig;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
+import org.pollwatch.polls.Population;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.problems.ProblemException;
 
@@ -110,6 +111,15 @@ public class ImportResource {
                             example = "approve,disapprove")
                     @QueryParam("answers")
                     String answers,
+            @Parameter(
+                            description = "Population order of the series' rule for polls reported for several"
+                                    + " populations, comma-separated (adults, registered_voters, likely_voters,"
+                                    + " voters, other); sets it on an existing series too. A series created for"
+                                    + " approve,disapprove defaults to adults first (FiveThirtyEight's rule for"
+                                    + " approval), others to likely voters first",
+                            example = "adults,registered_voters,likely_voters,voters")
+                    @QueryParam("populationPreference")
+                    String populationPreference,
             InputStream body) {
         if (series == null || series.isBlank()) {
             throw ProblemException.invalidField("series", "is required: the key of the series the polls join");
@@ -122,7 +132,31 @@ public class ImportResource {
         return imports.importPolls(
                 key,
                 answerColumns(answers),
+                populations(populationPreference),
                 new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    /** Population codes in order, or null when the parameter is absent. */
+    private static List<Population> populations(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<Population> order = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String code = part.trim().toLowerCase(java.util.Locale.ROOT);
+            Population population = java.util.Arrays.stream(Population.values())
+                    .filter(p -> p.code().equals(code))
+                    .findFirst()
+                    .orElseThrow(() -> ProblemException.invalidField(
+                            "populationPreference",
+                            "unknown population '" + part.trim()
+                                    + "'; use adults, registered_voters, likely_voters, voters or other"));
+            if (order.contains(population)) {
+                throw ProblemException.invalidField("populationPreference", "lists " + code + " twice");
+            }
+            order.add(population);
+        }
+        return order;
     }
 
     private static List<String> answerColumns(String answers) {

@@ -41,10 +41,25 @@ final class HouseEffectEstimator {
             sum[pollster] += residual;
             sumSq[pollster] += residual * residual;
         }
+
+        /** Takes back a residual added before (its poll version was replaced or retracted). */
+        void remove(int pollster, double residual) {
+            count[pollster]--;
+            sum[pollster] -= residual;
+            sumSq[pollster] -= residual * residual;
+            if (count[pollster] == 0) { // no rounding residue left behind
+                sum[pollster] = 0;
+                sumSq[pollster] = 0;
+            }
+        }
     }
 
     /** Effects and standard errors per pollster (0 and NaN for pollsters without residuals). */
-    record Estimate(double[] effect, double[] standardError, int[] count) {}
+    /**
+     * @param within pooled within-pollster residual variance (sampling + non-sampling error of one poll)
+     * @param spread between-pollster variance of true house effects (method of moments, >= 0)
+     */
+    record Estimate(double[] effect, double[] standardError, int[] count, double within, double spread) {}
 
     private HouseEffectEstimator() {}
 
@@ -107,18 +122,19 @@ final class HouseEffectEstimator {
         // Few repeat polls give a poor variance estimate: blend with the model variance as a prior.
         double within = (withinSs + 2 * fallbackVariance) / (withinDf + 2);
         double centre = reference == HouseEffectReference.MEDIAN_POLLSTER ? centre(a) : meanResidual(a);
+        double excess = 0;
+        for (int p = 0; p < pollsters; p++) {
+            int n = a.count[p];
+            if (n == 0) continue;
+            double m = a.sum[p] / n - centre;
+            excess += m * m - within / n;
+        }
+        double spread = active == 0 ? 0 : Math.max(0, excess / active);
         double tau2;
         if (priorPolls != null) {
             tau2 = priorPolls == 0 ? Double.POSITIVE_INFINITY : within / priorPolls;
         } else {
-            double excess = 0;
-            for (int p = 0; p < pollsters; p++) {
-                int n = a.count[p];
-                if (n == 0) continue;
-                double m = a.sum[p] / n - centre;
-                excess += m * m - within / n;
-            }
-            tau2 = active == 0 ? 0 : Math.max(0, excess / active);
+            tau2 = spread;
         }
         double[] effect = new double[pollsters];
         double[] se = new double[pollsters];
@@ -131,6 +147,6 @@ final class HouseEffectEstimator {
             effect[p] = keep * (a.sum[p] / n - centre);
             se[p] = Math.sqrt(keep * v);
         }
-        return new Estimate(effect, se, a.count.clone());
+        return new Estimate(effect, se, a.count.clone(), within, spread);
     }
 }

@@ -43,11 +43,13 @@ final class KalmanSmoother implements Smoother {
         return realtime ? filter(s, r, house, firstDay, lastDay, used) : smooth(s, r, house, firstDay, lastDay, used);
     }
 
+    private static final double KALMAN_NON_SAMPLING_VARIANCE = 1.0;
+
     private Daily filter(
             PreparedPolls.Series s, double[] r, HouseAdjustment house, int firstDay, int lastDay, boolean[] used) {
         Daily out = Daily.empty(firstDay, lastDay);
         double q = o.kalmanDailySd() * o.kalmanDailySd();
-        double typical = s.meanVar();
+        double typical = 1;
         int[] avail = s.avail(), date = s.date(), pollster = s.pollster();
         double[] y = s.y();
         int n = s.size();
@@ -76,6 +78,7 @@ final class KalmanSmoother implements Smoother {
                     x += gain * (yi - x);
                     pv *= 1 - gain;
                 }
+                typical = s.typicalVar()[i];
                 if (used != null) used[i] = true;
             }
             if (!started) continue;
@@ -94,7 +97,7 @@ final class KalmanSmoother implements Smoother {
         int days = lastDay - firstDay + 1;
         if (days <= 0) return out;
         double q = o.kalmanDailySd() * o.kalmanDailySd();
-        double typical = s.meanVar();
+        double typical = s.size() == 0 ? 1 : s.typicalVar()[0];
         int[] date = s.date(), pollster = s.pollster();
         double[] y = s.y();
         int n = s.size();
@@ -143,7 +146,11 @@ final class KalmanSmoother implements Smoother {
     /** Observation variances with the flooding penalty applied. */
     private double[] floodedVariance(PreparedPolls.Series s, boolean realtime) {
         int n = s.size();
-        double[] r = s.var().clone();
+        // The filter's speed is the ratio of its daily variance to the observation variance; its daily sd
+        // was set against 1 point of non-sampling error, which it keeps (the weighted average's 2 points
+        // were chosen by cross-validation for that method).
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) r[i] = s.sampling()[i] + KALMAN_NON_SAMPLING_VARIANCE;
         double alpha = o.pollsterFloodExponent();
         if (alpha == 0 || n == 0) return r;
         int w = o.windowDays();

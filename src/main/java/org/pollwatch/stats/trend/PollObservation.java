@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param population    "lv", "rv", "v", "a" or any other label, see {@link PopulationPreference}
  * @param tracking      whether the poll is a (rolling) tracking poll
  * @param shares        choice → percent in [0,100]; a choice may be missing
+ * @param validUntil    first day on which this version no longer holds (it was revised or retracted that
+ *                      day), or {@code null} while it is current. In REALTIME mode a version counts on the
+ *                      days {@code [availableFrom, validUntil)}; HINDSIGHT uses current versions only.
  */
 public record PollObservation(
         String pollId,
@@ -28,7 +31,22 @@ public record PollObservation(
         Double sampleSize,
         String population,
         boolean tracking,
-        Map<String, Double> shares) {
+        Map<String, Double> shares,
+        LocalDate validUntil) {
+
+    /** A current version (no {@code validUntil}). */
+    public PollObservation(
+            String pollId,
+            String pollster,
+            LocalDate fieldStart,
+            LocalDate fieldEnd,
+            LocalDate availableFrom,
+            Double sampleSize,
+            String population,
+            boolean tracking,
+            Map<String, Double> shares) {
+        this(pollId, pollster, fieldStart, fieldEnd, availableFrom, sampleSize, population, tracking, shares, null);
+    }
 
     public PollObservation {
         Objects.requireNonNull(pollId, "pollId");

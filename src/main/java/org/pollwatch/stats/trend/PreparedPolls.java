@@ -1,13 +1,14 @@
 package org.pollwatch.stats.trend;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
@@ -18,36 +19,49 @@ import java.util.TreeSet;
  */
 final class PreparedPolls {
 
-    /** One poll after merging. Days are epoch days; {@code sampleSize} NaN = unknown. */
+    /** Size assumed for polls of unknown size when no known size is available yet. */
+    static final double SIZE_WITHOUT_EVIDENCE = 800;
+
+    /**
+     * One poll after merging, valid on days {@code [available, until)}. Days are epoch days;
+     * {@code sampleSize} NaN = unknown, then {@code defaultSize} stands in for it.
+     */
     record Poll(
             List<String> ids,
             int pollster,
             int start,
             int end,
             int available,
+            int until,
             double sampleSize,
+            double defaultSize,
             Map<String, Double> shares) {}
 
     final List<Poll> polls;
     final List<String> pollsterNames;
     final List<String> choices;
-    /** Used for polls of unknown size: the median known size (800 if none is known). */
-    final double defaultSampleSize;
 
-    private PreparedPolls(
-            List<Poll> polls, List<String> pollsterNames, List<String> choices, double defaultSampleSize) {
+    private PreparedPolls(List<Poll> polls, List<String> pollsterNames, List<String> choices) {
         this.polls = polls;
         this.pollsterNames = pollsterNames;
         this.choices = choices;
-        this.defaultSampleSize = defaultSampleSize;
     }
 
+    /**
+     * REALTIME: each real poll becomes a sequence of segments, one per stretch of days over which the set of
+     * its valid versions is constant (a version arriving, being revised or retracted starts a new one), so
+     * the population rule and the averaging of duplicates on day D see only the versions valid on D. The
+     * size used for a poll of unknown n is the median known size of the polls available by the day it
+     * became available. HINDSIGHT: current versions only, unknown sizes get the median of all known ones.
+     */
     static PreparedPolls prepare(Collection<PollObservation> input, TrendOptions o) {
+        boolean realtime = o.mode() == TrendMode.REALTIME;
         Map<String, Integer> pollsterIndex = new HashMap<>();
         Map<String, Integer> rawNameIndex = new HashMap<>(); // skips re-normalizing repeated names
         List<String> pollsterNames = new ArrayList<>();
         Map<GroupKey, List<PollObservation>> groups = new LinkedHashMap<>();
         for (PollObservation p : input) {
+            if (!realtime && p.validUntil() != null) continue;
             int pollster = rawNameIndex.computeIfAbsent(
                     p.pollster(),
                     raw -> pollsterIndex.computeIfAbsent(normalize(raw), k -> {
@@ -64,52 +78,73 @@ final class PreparedPolls {
         }
         List<Poll> polls = new ArrayList<>();
         TreeSet<String> choices = new TreeSet<>();
-        List<Double> knownSizes = new ArrayList<>();
+        int lag = o.minReportingLagDays();
         for (List<PollObservation> group : groups.values()) {
-            int best = Integer.MAX_VALUE;
-            for (PollObservation p : group)
-                best = Math.min(best, o.populationPreference().rank(p.population()));
-            List<PollObservation> kept = new ArrayList<>();
-            for (PollObservation p : group) if (o.populationPreference().rank(p.population()) == best) kept.add(p);
-            Poll merged = merge(kept, rawNameIndex.get(group.get(0).pollster()), o.minReportingLagDays());
-            polls.add(merged);
-            choices.addAll(merged.shares().keySet());
-            if (!Double.isNaN(merged.sampleSize())) knownSizes.add(merged.sampleSize());
+            int pollster = rawNameIndex.get(group.get(0).pollster());
+            if (group.size() == 1 && group.get(0).validUntil() == null) { // the common case
+                polls.add(merge(group, pollster, available(group.get(0), lag), Integer.MAX_VALUE, o));
+            } else {
+                TreeSet<Integer> changes = new TreeSet<>();
+                for (PollObservation p : group) {
+                    changes.add(available(p, lag));
+                    changes.add(until(p));
+                }
+                Integer from = changes.first();
+                while (from != null && from != Integer.MAX_VALUE) {
+                    Integer next = changes.higher(from);
+                    int day = from;
+                    List<PollObservation> valid = new ArrayList<>();
+                    for (PollObservation p : group) {
+                        if (available(p, lag) <= day && day < until(p)) valid.add(p);
+                    }
+                    if (!valid.isEmpty()) {
+                        polls.add(merge(valid, pollster, day, next == null ? Integer.MAX_VALUE : next, o));
+                    }
+                    from = next;
+                }
+            }
         }
-        double[] sizes =
-                knownSizes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sizes.length == 0
-                ? 800
-                : sizes.length % 2 == 1
-                        ? sizes[sizes.length / 2]
-                        : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2;
-        return new PreparedPolls(polls, List.copyOf(pollsterNames), List.copyOf(choices), median);
+        for (Poll p : polls) choices.addAll(p.shares().keySet());
+        return new PreparedPolls(withDefaultSizes(polls, realtime), List.copyOf(pollsterNames), List.copyOf(choices));
+    }
+
+    private static int available(PollObservation p, int lag) {
+        return (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
+    }
+
+    private static int until(PollObservation p) {
+        return p.validUntil() == null ? Integer.MAX_VALUE : (int) p.validUntil().toEpochDay();
     }
 
     /** One real poll: same pollster, same field dates. */
     private record GroupKey(int pollster, long start, long end) {}
 
-    private static Poll merge(List<PollObservation> rows, int pollster, int lag) {
+    /** The versions valid together: the preferred population only, duplicates averaged. */
+    private static Poll merge(List<PollObservation> valid, int pollster, int available, int until, TrendOptions o) {
+        int best = Integer.MAX_VALUE;
+        for (PollObservation p : valid)
+            best = Math.min(best, o.populationPreference().rank(p.population()));
+        List<PollObservation> rows = new ArrayList<>(valid.size());
+        for (PollObservation p : valid) if (o.populationPreference().rank(p.population()) == best) rows.add(p);
         if (rows.size() == 1) { // the common case, without the averaging maps
             PollObservation p = rows.get(0);
-            int avail =
-                    (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
             return new Poll(
                     List.of(p.pollId()),
                     pollster,
                     (int) p.fieldStart().toEpochDay(),
                     (int) p.fieldEnd().toEpochDay(),
-                    avail,
+                    available,
+                    until,
                     p.sampleSize() == null ? Double.NaN : p.sampleSize(),
+                    Double.NaN,
                     p.shares());
         }
         List<String> ids = new ArrayList<>();
         Map<String, double[]> sums = new LinkedHashMap<>(); // choice -> {sum, count}
         double sizeSum = 0;
         int sizeCount = 0;
-        int available = Integer.MIN_VALUE;
         for (PollObservation p : rows) {
-            ids.add(p.pollId());
+            if (!ids.contains(p.pollId())) ids.add(p.pollId());
             p.shares().forEach((c, v) -> {
                 double[] s = sums.computeIfAbsent(c, k -> new double[2]);
                 s[0] += v;
@@ -119,10 +154,6 @@ final class PreparedPolls {
                 sizeSum += p.sampleSize();
                 sizeCount++;
             }
-            // The merged value is known only once every version is; never before field end + lag.
-            int avail =
-                    (int) Math.max(p.availableFrom().toEpochDay(), p.fieldEnd().toEpochDay() + lag);
-            available = Math.max(available, avail);
         }
         Map<String, Double> shares = new HashMap<>();
         sums.forEach((c, s) -> shares.put(c, s[0] / s[1]));
@@ -133,8 +164,74 @@ final class PreparedPolls {
                 (int) first.fieldStart().toEpochDay(),
                 (int) first.fieldEnd().toEpochDay(),
                 available,
+                until,
                 sizeCount == 0 ? Double.NaN : sizeSum / sizeCount,
+                Double.NaN,
                 shares);
+    }
+
+    /**
+     * Fills {@code defaultSize}: realtime, the median known size among the polls available by each poll's
+     * day (two heaps, one pass in availability order); hindsight, the median of all known sizes.
+     */
+    private static List<Poll> withDefaultSizes(List<Poll> polls, boolean realtime) {
+        List<Poll> ordered = new ArrayList<>(polls);
+        ordered.sort((a, b) -> Integer.compare(a.available(), b.available()));
+        RunningMedian median = new RunningMedian();
+        if (!realtime) {
+            for (Poll p : ordered) if (!Double.isNaN(p.sampleSize())) median.add(p.sampleSize());
+        }
+        List<Poll> out = new ArrayList<>(ordered.size());
+        int i = 0;
+        while (i < ordered.size()) {
+            int day = ordered.get(i).available();
+            int j = i;
+            if (realtime) {
+                for (; j < ordered.size() && ordered.get(j).available() == day; j++) {
+                    double size = ordered.get(j).sampleSize();
+                    if (!Double.isNaN(size)) median.add(size);
+                }
+            } else {
+                j = ordered.size();
+            }
+            double size = median.isEmpty() ? SIZE_WITHOUT_EVIDENCE : median.value();
+            for (int k = i; k < j; k++) {
+                Poll p = ordered.get(k);
+                out.add(new Poll(
+                        p.ids(),
+                        p.pollster(),
+                        p.start(),
+                        p.end(),
+                        p.available(),
+                        p.until(),
+                        p.sampleSize(),
+                        size,
+                        p.shares()));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /** Median of a growing multiset: a max-heap of the lower half and a min-heap of the upper half. */
+    private static final class RunningMedian {
+        private final PriorityQueue<Double> lower = new PriorityQueue<>(Comparator.reverseOrder());
+        private final PriorityQueue<Double> upper = new PriorityQueue<>();
+
+        void add(double v) {
+            if (lower.isEmpty() || v <= lower.peek()) lower.add(v);
+            else upper.add(v);
+            if (lower.size() > upper.size() + 1) upper.add(lower.poll());
+            else if (upper.size() > lower.size()) lower.add(upper.poll());
+        }
+
+        boolean isEmpty() {
+            return lower.isEmpty();
+        }
+
+        double value() {
+            return lower.size() > upper.size() ? lower.peek() : (lower.peek() + upper.peek()) / 2;
+        }
     }
 
     static String normalize(String pollster) {
@@ -154,20 +251,34 @@ final class PreparedPolls {
                                 : Integer.compare(a.end(), b.end())
                         : (a, b) -> Integer.compare(a.end(), b.end()));
         int n = with.size();
-        int[] date = new int[n], avail = new int[n], pollster = new int[n];
-        double[] y = new double[n], var = new double[n];
+        int[] date = new int[n], avail = new int[n], until = new int[n], pollster = new int[n];
+        double[] y = new double[n], var = new double[n], sampling = new double[n], typicalVar = new double[n];
         double design = o.nonSamplingSd() * o.nonSamplingSd();
         for (int i = 0; i < n; i++) {
             Poll p = with.get(i);
             date[i] = p.end();
             avail[i] = p.available();
+            until[i] = p.until();
             pollster[i] = p.pollster();
             y[i] = p.shares().get(choice);
-            double size = Double.isNaN(p.sampleSize()) ? defaultSampleSize : p.sampleSize();
+            double size = Double.isNaN(p.sampleSize()) ? p.defaultSize() : p.sampleSize();
             double share = Math.min(0.99, Math.max(0.01, y[i] / 100));
-            var[i] = 1e4 * share * (1 - share) / size + design; // sampling + non-sampling error, points²
+            sampling[i] = 1e4 * share * (1 - share) / size;
+            var[i] = sampling[i] + design; // sampling + non-sampling error, points²
         }
-        return new Series(choice, date, avail, pollster, pollsterNames.size(), y, var, with);
+        // The typical variance as known when each poll arrived (realtime) or overall (hindsight).
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += var[i];
+        double overall = n == 0 ? 1 : sum / n;
+        double running = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && avail[j] == avail[i]) running += var[j++];
+            for (int k = i; k < j; k++) typicalVar[k] = realtime ? running / j : overall;
+            i = j;
+        }
+        return new Series(
+                choice, date, avail, until, pollster, pollsterNames.size(), y, var, sampling, typicalVar, with);
     }
 
     /** Per-choice arrays; index i is the i-th poll in the mode's order. */
@@ -175,17 +286,21 @@ final class PreparedPolls {
             String choice,
             int[] date,
             int[] avail,
+            int[] until,
             int[] pollster,
             int pollsterCount,
             double[] y,
             double[] var,
+            double[] sampling,
+            double[] typicalVar,
             List<Poll> polls) {
         int size() {
             return date.length;
         }
 
-        double meanVar() {
-            return Arrays.stream(var).average().orElse(1);
+        /** Whether poll i counts on day t (realtime: available and not yet replaced or retracted). */
+        boolean validOn(int i, int t) {
+            return avail[i] <= t && t < until[i];
         }
     }
 }

@@ -22,14 +22,14 @@ interface Smoother {
             boolean[] used);
 
     /** Estimates for consecutive days from {@code firstDay}; NaN where there is none. */
-    record Daily(int firstDay, double[] estimate, double[] standardError, double[] effectivePolls) {
+    record Daily(int firstDay, double[] estimate, double[] standardError, double[] effectivePolls, double[] meanAge) {
 
         static Daily empty(int firstDay, int lastDay) {
             int n = Math.max(0, lastDay - firstDay + 1);
-            double[] e = new double[n], se = new double[n], ne = new double[n];
+            double[] e = new double[n], se = new double[n], ne = new double[n], age = new double[n];
             java.util.Arrays.fill(e, Double.NaN);
             java.util.Arrays.fill(se, Double.NaN);
-            return new Daily(firstDay, e, se, ne);
+            return new Daily(firstDay, e, se, ne, age);
         }
 
         double at(int day) {
@@ -43,6 +43,19 @@ interface Smoother {
         HouseAdjustment NONE = (pollster, day) -> 0;
 
         double effect(int pollster, int day);
+
+        /**
+         * Uncertainty (variance, points²) of the effect subtracted, or with no adjustment the spread of
+         * house effects a poll carries; 0 when unknown.
+         */
+        default double effectVariance(int pollster, int day) {
+            return 0;
+        }
+
+        /** Non-sampling variance of one poll estimated from the polls known on the day; NaN when unknown. */
+        default double nonSamplingVariance(int day) {
+            return Double.NaN;
+        }
     }
 
     /** Per-pollster count of the pollster's polls in a sliding window, for the flooding limit. */

@@ -49,18 +49,22 @@ public final class TrendEngine {
             if (lastDay < dataFirst) continue;
             boolean[] used = new boolean[s.size()];
             Result r = fit(s, smoother, options, dataFirst, lastDay, realtime, Math.max(from, dataFirst), used);
+            double[] prediction = predictionVariance(s, r.daily, realtime);
             for (int t = Math.max(from, dataFirst); t <= to; t++) {
                 double est = r.daily.at(t);
                 if (Double.isNaN(est)) continue;
                 int k = t - r.daily.firstDay();
                 double half = z * r.daily.standardError()[k];
+                double next = z * Math.sqrt(prediction[k]);
                 points.add(new TrendPoint(
                         LocalDate.ofEpochDay(t),
                         choice,
                         est,
                         clamp(est - half),
                         clamp(est + half),
-                        r.daily.effectivePolls()[k]));
+                        r.daily.effectivePolls()[k],
+                        clamp(est - next),
+                        clamp(est + next)));
             }
             for (int i = 0; i < s.size(); i++) {
                 if (used[i] && (!realtime || s.avail()[i] <= to))
@@ -94,23 +98,62 @@ public final class TrendEngine {
             int usedFrom,
             boolean[] used) {
         int rounds = o.adjustHouseEffects() ? o.houseEffectIterations() : 1;
-        Smoother.Daily daily = smoother.run(
-                s,
-                Smoother.HouseAdjustment.NONE,
-                firstDay,
-                lastDay,
-                realtime,
-                usedFrom,
-                rounds == 1 && !o.adjustHouseEffects() ? used : null);
+        Smoother.Daily daily =
+                smoother.run(s, Smoother.HouseAdjustment.NONE, firstDay, lastDay, realtime, usedFrom, null);
         HouseEffectEstimator.Estimate finalHouse = null;
         for (int round = 0; round < rounds; round++) {
             HouseTimeline h = houseEffects(s, daily, o, firstDay, lastDay, realtime);
             finalHouse = h.last;
-            if (!o.adjustHouseEffects()) break;
+            // Without adjustment the estimate stays the plain average; the timeline still supplies
+            // the band's non-sampling error and the spread of house effects the polls carry.
             daily = smoother.run(s, h, firstDay, lastDay, realtime, usedFrom, round == rounds - 1 ? used : null);
         }
         return new Result(daily, finalHouse);
     }
+
+    /**
+     * Variance of a new poll around the estimate: the running mean of the squared differences between
+     * each poll and the estimate of the day before it became available (realtime; hindsight: of its field
+     * day), over the polls known on the day, started from a prior of the polls' typical variance plus
+     * 2 points of house effect.
+     */
+    private static double[] predictionVariance(PreparedPolls.Series s, Smoother.Daily daily, boolean realtime) {
+        int days = daily.estimate().length;
+        double[] out = new double[days];
+        int n = s.size();
+        double sum = 0;
+        int count = 0;
+        int next = 0;
+        double prior = n == 0 ? 5 : s.typicalVar()[0] + HOUSE_PRIOR_VARIANCE;
+        if (!realtime) {
+            for (int i = 0; i < n; i++) {
+                double fit = daily.at(s.date()[i]);
+                if (Double.isNaN(fit)) continue;
+                sum += (s.y()[i] - fit) * (s.y()[i] - fit);
+                count++;
+            }
+            java.util.Arrays.fill(out, (sum + PRIOR_POLLS * prior) / (count + PRIOR_POLLS));
+            return out;
+        }
+        for (int k = 0; k < days; k++) {
+            int t = daily.firstDay() + k;
+            while (next < n && s.avail()[next] <= t) {
+                int i = next++;
+                prior = s.typicalVar()[i] + HOUSE_PRIOR_VARIANCE;
+                double before = daily.at(s.avail()[i] - 1);
+                if (Double.isNaN(before)) continue;
+                sum += (s.y()[i] - before) * (s.y()[i] - before);
+                count++;
+            }
+            out[k] = (sum + PRIOR_POLLS * prior) / (count + PRIOR_POLLS);
+        }
+        return out;
+    }
+
+    /** Prior for a new poll's spread: how many polls' worth, and the house-effect variance it assumes. */
+    private static final double PRIOR_POLLS = 3;
+
+    private static final double HOUSE_PRIOR_VARIANCE = 4;
 
     /**
      * House effects from residuals against {@code daily}. Realtime: one estimate per day from the
@@ -119,29 +162,55 @@ public final class TrendEngine {
     private static HouseTimeline houseEffects(
             PreparedPolls.Series s, Smoother.Daily daily, TrendOptions o, int firstDay, int lastDay, boolean realtime) {
         HouseEffectEstimator.Accumulator acc = new HouseEffectEstimator.Accumulator(s.pollsterCount());
-        double fallback = s.meanVar();
         int n = s.size();
         if (!realtime) {
+            double fallback = n == 0 ? 1 : s.typicalVar()[0];
             for (int i = 0; i < n; i++) {
                 double fit = daily.at(s.date()[i]);
                 if (!Double.isNaN(fit)) acc.add(s.pollster()[i], s.y()[i] - fit);
             }
             HouseEffectEstimator.Estimate e =
                     HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
-            return new HouseTimeline(firstDay, null, e);
+            double meanSampling = 0;
+            for (int i = 0; i < n; i++) meanSampling += s.sampling()[i] / n;
+            return new HouseTimeline(
+                    firstDay, null, e, null, new double[] {noise(e, meanSampling)}, o.adjustHouseEffects());
         }
+        // Versions leave on their 'until' day (revised or retracted): their residuals leave with them.
+        Integer[] leaving = expiring(s);
+        double[] residual = new double[n];
+        boolean[] added = new boolean[n];
         double[][] byDay = new double[lastDay - firstDay + 1][];
+        HouseEffectEstimator.Estimate[] estimateByDay = new HouseEffectEstimator.Estimate[byDay.length];
+        double[] noiseByDay = new double[byDay.length];
         double[] current = new double[s.pollsterCount()];
+        double fallback = 1;
+        double samplingSum = 0;
+        int samplingCount = 0;
         HouseEffectEstimator.Estimate last =
                 HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
-        int next = 0;
+        int next = 0, gone = 0;
         for (int t = firstDay; t <= lastDay; t++) {
             boolean changed = false;
+            while (gone < leaving.length && s.until()[leaving[gone]] <= t) {
+                int i = leaving[gone++];
+                if (added[i]) {
+                    acc.remove(s.pollster()[i], residual[i]);
+                    samplingSum -= s.sampling()[i];
+                    samplingCount--;
+                    changed = true;
+                }
+            }
             while (next < n && s.avail()[next] <= t) {
                 int i = next++;
+                fallback = s.typicalVar()[i];
                 double fit = daily.at(t);
-                if (!Double.isNaN(fit)) {
-                    acc.add(s.pollster()[i], s.y()[i] - fit);
+                if (!Double.isNaN(fit) && s.until()[i] > t) {
+                    residual[i] = s.y()[i] - fit;
+                    added[i] = true;
+                    acc.add(s.pollster()[i], residual[i]);
+                    samplingSum += s.sampling()[i];
+                    samplingCount++;
                     changed = true;
                 }
             }
@@ -151,19 +220,69 @@ public final class TrendEngine {
                 current = last.effect();
             }
             byDay[t - firstDay] = current;
+            estimateByDay[t - firstDay] = last;
+            noiseByDay[t - firstDay] = samplingCount == 0 ? Double.NaN : noise(last, samplingSum / samplingCount);
         }
-        return new HouseTimeline(firstDay, byDay, last);
+        return new HouseTimeline(firstDay, byDay, last, estimateByDay, noiseByDay, o.adjustHouseEffects());
     }
 
-    /** House effects by day (realtime) or constant (hindsight: {@code byDay} null). */
-    private record HouseTimeline(int firstDay, double[][] byDay, HouseEffectEstimator.Estimate last)
+    /** Indexes of the versions that stop being valid, by the day they do. */
+    private static Integer[] expiring(PreparedPolls.Series s) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) if (s.until()[i] != Integer.MAX_VALUE) out.add(i);
+        out.sort((a, b) -> Integer.compare(s.until()[a], s.until()[b]));
+        return out.toArray(new Integer[0]);
+    }
+
+    /**
+     * Non-sampling variance of one poll: the pooled within-pollster residual variance (the spread of each
+     * pollster's polls around its own house effect) less the polls' mean sampling variance.
+     */
+    private static double noise(HouseEffectEstimator.Estimate e, double meanSampling) {
+        return Math.max(0, e.within() - meanSampling);
+    }
+
+    /**
+     * House effects by day (realtime) or constant (hindsight: {@code byDay} null), with what the band needs
+     * of them. Without adjustment no effect is subtracted and a poll carries the pollsters' spread instead.
+     */
+    private record HouseTimeline(
+            int firstDay,
+            double[][] byDay,
+            HouseEffectEstimator.Estimate last,
+            HouseEffectEstimator.Estimate[] estimateByDay,
+            double[] noiseByDay,
+            boolean adjust)
             implements Smoother.HouseAdjustment {
         @Override
         public double effect(int pollster, int day) {
+            if (!adjust) return 0;
             if (byDay == null) return last.effect()[pollster];
             int k = day - firstDay;
             if (k < 0) return 0;
             return byDay[Math.min(k, byDay.length - 1)][pollster];
+        }
+
+        @Override
+        public double effectVariance(int pollster, int day) {
+            HouseEffectEstimator.Estimate e = estimateOn(day);
+            if (e == null) return 0;
+            if (!adjust) return e.spread();
+            double se = e.standardError()[pollster];
+            return Double.isNaN(se) ? e.spread() : se * se;
+        }
+
+        @Override
+        public double nonSamplingVariance(int day) {
+            if (byDay == null) return noiseByDay[0];
+            int k = day - firstDay;
+            return k < 0 ? Double.NaN : noiseByDay[Math.min(k, noiseByDay.length - 1)];
+        }
+
+        private HouseEffectEstimator.Estimate estimateOn(int day) {
+            if (byDay == null) return last;
+            int k = day - firstDay;
+            return k < 0 ? null : estimateByDay[Math.min(k, estimateByDay.length - 1)];
         }
     }
 

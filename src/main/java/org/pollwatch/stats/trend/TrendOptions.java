@@ -41,6 +41,10 @@ import java.util.Objects;
  * @param houseEffectIterations  rounds of (average → residuals → house effects → adjusted average)
  * @param minReportingLagDays    a poll counts as available no earlier than field end + this many
  *                               days, even if {@code availableFrom} says earlier
+ * @param driftSdPerDay          band: how far opinion may move per day (random-walk sd, points), so a
+ *                               one-sided average whose polls are a days old is uncertain by a further
+ *                               driftSdPerDay² · a
+ * @param bandScale              band: multiplier of the average's standard error (1 = as modelled)
  */
 public record TrendOptions(
         TrendMethod method,
@@ -59,7 +63,9 @@ public record TrendOptions(
         Double houseEffectPriorPolls,
         HouseEffectReference houseEffectReference,
         int houseEffectIterations,
-        int minReportingLagDays) {
+        int minReportingLagDays,
+        double driftSdPerDay,
+        double bandScale) {
 
     public TrendOptions {
         Objects.requireNonNull(method, "method");
@@ -79,6 +85,8 @@ public record TrendOptions(
             throw new IllegalArgumentException("houseEffectPriorPolls must be >= 0");
         if (houseEffectIterations < 1) throw new IllegalArgumentException("houseEffectIterations must be >= 1");
         if (minReportingLagDays < 0) throw new IllegalArgumentException("minReportingLagDays must be >= 0");
+        if (!(driftSdPerDay >= 0)) throw new IllegalArgumentException("driftSdPerDay must be >= 0");
+        if (!(bandScale > 0)) throw new IllegalArgumentException("bandScale must be > 0");
     }
 
     /** The tuned defaults listed in the class comment. */
@@ -109,6 +117,8 @@ public record TrendOptions(
         b.houseEffectReference = houseEffectReference;
         b.houseEffectIterations = houseEffectIterations;
         b.minReportingLagDays = minReportingLagDays;
+        b.driftSdPerDay = driftSdPerDay;
+        b.bandScale = bandScale;
         return b;
     }
 
@@ -124,13 +134,15 @@ public record TrendOptions(
         private int windowDays = 45;
         private double halfLifeDays = 14;
         private double pollsterFloodExponent = 0.5;
-        private double nonSamplingSd = 1.0;
+        private double nonSamplingSd = 2.0;
         private double loessSpanDays = 30;
         private double kalmanDailySd = 0.15;
         private Double houseEffectPriorPolls = 10.0;
         private HouseEffectReference houseEffectReference = HouseEffectReference.POLLING_AVERAGE;
         private int houseEffectIterations = 1;
         private int minReportingLagDays = 0;
+        private double driftSdPerDay = 0.1;
+        private double bandScale = 1.0;
 
         private Builder() {}
 
@@ -219,6 +231,16 @@ public record TrendOptions(
             return this;
         }
 
+        public Builder driftSdPerDay(double v) {
+            driftSdPerDay = v;
+            return this;
+        }
+
+        public Builder bandScale(double v) {
+            bandScale = v;
+            return this;
+        }
+
         public TrendOptions build() {
             return new TrendOptions(
                     method,
@@ -237,7 +259,9 @@ public record TrendOptions(
                     houseEffectPriorPolls,
                     houseEffectReference,
                     houseEffectIterations,
-                    minReportingLagDays);
+                    minReportingLagDays,
+                    driftSdPerDay,
+                    bandScale);
         }
     }
 }

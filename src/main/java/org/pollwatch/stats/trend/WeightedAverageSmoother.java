@@ -15,9 +15,11 @@ package org.pollwatch.stats.trend;
  * </ul>
  *
  * In hindsight the window is centred and age is |t - date|. The band is z·SE with
- * SE² = max(s²_w / n_eff, Σw²σ²/(Σw)²): the weighted variance of the polls over Kish's effective
- * number of polls n_eff = (Σw)²/Σw², but never below what sampling and non-sampling error alone imply
- * (with two or three polls s² is unreliable).
+ * SE² = max(s²_w / n_eff, [Σw²(σ²_samp + σ²_ns) + Σ_p (Σ_{i∈p} w)² σ²_house,p] / (Σw)²) + δ² ā:
+ * the weighted variance of the polls over Kish's effective number of polls n_eff = (Σw)²/Σw², but
+ * never below what sampling error, the non-sampling error σ²_ns estimated from the polls known on the
+ * day, and the uncertainty of each pollster's house effect (shared by all its polls) imply; plus the
+ * drift of opinion since the polls' fieldwork (random walk with daily sd δ, ā the weighted mean age).
  */
 final class WeightedAverageSmoother implements Smoother {
 
@@ -44,11 +46,16 @@ final class WeightedAverageSmoother implements Smoother {
         int[] count = new int[s.pollsterCount()];
         WindowCursor cur = new WindowCursor(s, realtime, w, w);
         int[] date = s.date(), pollster = s.pollster();
-        double[] y = s.y(), var = s.var();
+        double[] y = s.y(), var = s.var(), sampling = s.sampling();
+        double[] pollsterWeight = new double[s.pollsterCount()];
+        double drift = o.driftSdPerDay() * o.driftSdPerDay();
+        double fixedNoise = o.nonSamplingSd() * o.nonSamplingSd();
         for (int t = firstDay; t <= lastDay; t++) {
             cur.moveTo(t);
             for (int i = cur.lo; i < cur.hi; i++) if (cur.inWindow(i)) count[pollster[i]]++;
-            double sw = 0, sw2 = 0, swy = 0, swy2 = 0, sw2v = 0;
+            double sw = 0, sw2 = 0, swy = 0, swy2 = 0, sw2v = 0, swa = 0;
+            double noise = house.nonSamplingVariance(t);
+            if (Double.isNaN(noise)) noise = fixedNoise;
             for (int i = cur.lo; i < cur.hi; i++) {
                 if (!cur.inWindow(i)) continue;
                 int p = pollster[i];
@@ -58,14 +65,24 @@ final class WeightedAverageSmoother implements Smoother {
                 sw2 += wi * wi;
                 swy += wi * yi;
                 swy2 += wi * yi * yi;
-                sw2v += wi * wi * var[i];
+                sw2v += wi * wi * (sampling[i] + noise);
+                swa += wi * Math.abs(t - date[i]);
+                pollsterWeight[p] += wi;
                 if (used != null && t >= usedFrom) used[i] = true;
+            }
+            double houseVar = 0;
+            for (int i = cur.lo; i < cur.hi; i++) {
+                int p = pollster[i];
+                if (pollsterWeight[p] != 0) {
+                    houseVar += pollsterWeight[p] * pollsterWeight[p] * house.effectVariance(p, t);
+                    pollsterWeight[p] = 0;
+                }
             }
             for (int i = cur.lo; i < cur.hi; i++) count[pollster[i]] = 0;
             if (sw == 0) continue;
             double mean = swy / sw;
             double neff = sw * sw / sw2;
-            double modelVar = sw2v / (sw * sw);
+            double modelVar = (sw2v + houseVar) / (sw * sw);
             double empiricalVar = 0;
             if (neff > 1.5) {
                 double s2 = Math.max(0, swy2 / sw - mean * mean) * neff / (neff - 1);
@@ -73,8 +90,10 @@ final class WeightedAverageSmoother implements Smoother {
             }
             int k = t - firstDay;
             out.estimate()[k] = mean;
-            out.standardError()[k] = Math.sqrt(Math.max(modelVar, empiricalVar));
+            double age = swa / sw;
+            out.standardError()[k] = o.bandScale() * Math.sqrt(Math.max(modelVar, empiricalVar) + drift * age);
             out.effectivePolls()[k] = neff;
+            out.meanAge()[k] = age;
         }
         return out;
     }

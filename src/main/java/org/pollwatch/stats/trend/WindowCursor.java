@@ -37,8 +37,9 @@ final class WindowCursor {
         while (lo < hi && key[lo] < t - back) lo++;
     }
 
+    /** Field date in the window and, realtime, the version still valid on the day. */
     boolean inWindow(int i) {
         int d = s.date()[i];
-        return d >= day - back && d <= day + ahead;
+        return d >= day - back && d <= day + ahead && (!realtime || s.until()[i] > day);
     }
 }

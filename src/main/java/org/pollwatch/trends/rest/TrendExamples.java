@@ -14,10 +14,10 @@ final class TrendExamples {
               "defaultsUsed": ["method", "mode", "confidence", "adjust-house-effects"],
               "choices": ["approve", "disapprove"],
               "points": [
-                {"date": "2021-03-01", "choice": "approve", "estimate": 61.42, "lower": 59.1, "upper": 63.74, "effectivePolls": 6.3},
-                {"date": "2021-03-02", "choice": "approve", "estimate": 61.5, "lower": 59.2, "upper": 63.8, "effectivePolls": 6.4},
-                {"date": "2021-03-01", "choice": "disapprove", "estimate": 31.2, "lower": 29.0, "upper": 33.4, "effectivePolls": 6.3},
-                {"date": "2021-03-02", "choice": "disapprove", "estimate": 31.1, "lower": 28.9, "upper": 33.3, "effectivePolls": 6.4}
+                {"date": "2021-03-01", "choice": "approve", "estimate": 61.42, "lower": 59.1, "upper": 63.74, "effectivePolls": 6.3, "predictionLower": 55.2, "predictionUpper": 67.64},
+                {"date": "2021-03-02", "choice": "approve", "estimate": 61.5, "lower": 59.2, "upper": 63.8, "effectivePolls": 6.4, "predictionLower": 55.3, "predictionUpper": 67.7},
+                {"date": "2021-03-01", "choice": "disapprove", "estimate": 31.2, "lower": 29.0, "upper": 33.4, "effectivePolls": 6.3, "predictionLower": 25.6, "predictionUpper": 36.8},
+                {"date": "2021-03-02", "choice": "disapprove", "estimate": 31.1, "lower": 28.9, "upper": 33.3, "effectivePolls": 6.4, "predictionLower": 25.5, "predictionUpper": 36.7}
               ],
               "polls": [51, 52, 101]
             }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ public class TrendQueries {
             select p.id as poll_id, ps.slug, ps.name as pollster_name, p.field_start, p.field_end, p.published_on,
                    p.sample_size, p.population, p.tracking,
                    (p.retracted_at is not null and p.retracted_at < ?) as retracted,
-                   q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage
+                   q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage, p.retracted_at
             from series_question sq
             join question q on q.id = sq.question_id
             join poll p on p.id = q.poll_id
@@ -60,6 +61,18 @@ public class TrendQueries {
             select distinct on (r.poll_id) r.poll_id, cast(r.snapshot as text) as snapshot
             from poll_revision r
             where r.recorded_at >= :cutoff and r.poll_id in (
+                select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
+            order by r.poll_id, r.revision
+            """;
+
+    /**
+     * Every earlier version of the series' polls, oldest first: realtime counts each on the days it
+     * held. Served by poll_revision_poll_recorded_idx and series_question_series_idx.
+     */
+    static final String ALL_SNAPSHOTS = """
+            select r.poll_id, r.recorded_at, cast(r.snapshot as text) as snapshot
+            from poll_revision r
+            where r.poll_id in (
                 select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
             order by r.poll_id, r.revision
             """;
@@ -89,15 +102,22 @@ public class TrendQueries {
         this.json = json;
     }
 
-    /** The series (404 problem if unknown) and its polls as they were at the end of {@code asOf} (null: now). */
+    /**
+     * The series (404 problem if unknown) and its polls as they were at the end of {@code asOf} (null:
+     * now); {@code versioned} (realtime): every version of every poll, each with the days it held, so no
+     * later revision or retraction rewrites an earlier day.
+     */
     @ReadOnlyTransaction
-    public SeriesPolls load(String key, LocalDate asOf) {
+    public SeriesPolls load(String key, LocalDate asOf, boolean versioned) {
         Series series = Series.require(key);
         OffsetDateTime cutoff =
                 asOf == null ? FAR_FUTURE : asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         Map<String, String> pollsterNames = new HashMap<>();
         Map<Long, PollValues> polls = observations(series.id, cutoff, pollsterNames);
-        if (asOf != null) {
+        Collection<PollValues> values = polls.values();
+        if (versioned) {
+            values = versions(series, polls);
+        } else if (asOf != null) {
             applySnapshots(series, cutoff, polls);
         }
         return new SeriesPolls(
@@ -105,8 +125,106 @@ public class TrendQueries {
                 series.title,
                 series.choices.stream().map(c -> c.key).toList(),
                 SeriesMapping.populationPreference(series),
-                polls.values(),
+                values,
                 pollsterNames);
+    }
+
+    /**
+     * Realtime input: a version recorded before a revision on day R held until R (exclusive; as-of R
+     * already sees the revision), the next one from R; the current version holds until the poll's
+     * retraction day, if any.
+     */
+    private List<PollValues> versions(Series series, Map<Long, PollValues> current) {
+        List<Tuple> snapshots = em.createNativeQuery(ALL_SNAPSHOTS, Tuple.class)
+                .setParameter("series", series.id)
+                .getResultList();
+        Map<Long, List<Tuple>> byPoll = new HashMap<>();
+        for (Tuple row : snapshots) {
+            byPoll.computeIfAbsent(row.get("poll_id", Number.class).longValue(), k -> new ArrayList<>())
+                    .add(row);
+        }
+        ChoiceMaps maps = byPoll.isEmpty() ? null : choiceMaps(series);
+        List<PollValues> versions = new ArrayList<>(current.size());
+        for (PollValues poll : current.values()) {
+            LocalDate validFrom = null;
+            for (Tuple row : byPoll.getOrDefault(poll.id, List.of())) {
+                LocalDate recordedOn = recordedOn(row.get("recorded_at"));
+                PollValues then = poll.copy();
+                then.retracted = false;
+                applySnapshot(then, row.get("snapshot", String.class), maps);
+                then.validFrom = validFrom;
+                then.until = recordedOn;
+                versions.add(then);
+                validFrom = recordedOn;
+            }
+            PollValues now = poll.copy();
+            now.retracted = false;
+            now.validFrom = validFrom;
+            now.until = poll.retractedOn;
+            versions.add(now);
+        }
+        return versions;
+    }
+
+    private static LocalDate recordedOn(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        }
+        if (value instanceof java.time.Instant t) {
+            return t.atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        throw new IllegalStateException("Unexpected recorded_at type " + value.getClass());
+    }
+
+    /** The series' option-to-choice maps per question, and its choice keys. */
+    private record ChoiceMaps(Map<Long, Map<String, String>> byQuestion, Set<String> choiceKeys) {}
+
+    private ChoiceMaps choiceMaps(Series series) {
+        Map<Long, Map<String, String>> choiceMaps = new HashMap<>();
+        List<Tuple> maps = em.createNativeQuery(CHOICE_MAPS, Tuple.class)
+                .setParameter("series", series.id)
+                .getResultList();
+        for (Tuple row : maps) {
+            choiceMaps.put(
+                    row.get("question_id", Number.class).longValue(),
+                    SeriesMapping.parse(row.get("choice_map", String.class)));
+        }
+        return new ChoiceMaps(
+                choiceMaps,
+                new HashSet<>(series.choices.stream().map(c -> c.key).toList()));
+    }
+
+    /** The poll's values as a snapshot recorded them. */
+    private void applySnapshot(PollValues poll, String snapshot, ChoiceMaps maps) {
+        PollView then;
+        try {
+            then = json.readValue(snapshot, PollView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable snapshot of poll " + poll.id, e);
+        }
+        poll.fieldStart = then.fieldStart();
+        poll.fieldEnd = then.fieldEnd();
+        poll.publishedOn = then.publishedOn();
+        poll.sampleSize = then.sampleSize();
+        poll.population = then.population();
+        poll.tracking = then.tracking();
+        poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
+        poll.shares.clear();
+        Map<String, String> map = maps.byQuestion().getOrDefault(poll.questionId, Map.of());
+        then.questions().stream()
+                .filter(q -> q.id() == poll.questionId)
+                .findFirst()
+                .ifPresent(q -> {
+                    for (PollView.OptionView option : q.options()) {
+                        String choice = map.get(SeriesMapping.labelKey(option.label()));
+                        if (choice != null && maps.choiceKeys().contains(choice)) {
+                            poll.shares.putIfAbsent(choice, option.percentage().doubleValue());
+                        }
+                    }
+                });
     }
 
     /** The polls of the series, one per poll (its first member question). */
@@ -138,6 +256,12 @@ public class TrendQueries {
                                     row.getBoolean("tracking"),
                                     row.getBoolean("retracted"),
                                     questionId);
+                            OffsetDateTime retractedAt = row.getObject("retracted_at", OffsetDateTime.class);
+                            poll.retractedOn = retractedAt == null
+                                    ? null
+                                    : retractedAt
+                                            .atZoneSameInstant(ZoneOffset.UTC)
+                                            .toLocalDate();
                             byId.put(pollId, poll);
                             pollsterNames.putIfAbsent(poll.pollster, row.getString("pollster_name"));
                         }
@@ -160,49 +284,12 @@ public class TrendQueries {
         if (snapshots.isEmpty()) {
             return;
         }
-        Map<Long, Map<String, String>> choiceMaps = new HashMap<>();
-        List<Tuple> maps = em.createNativeQuery(CHOICE_MAPS, Tuple.class)
-                .setParameter("series", series.id)
-                .getResultList();
-        for (Tuple row : maps) {
-            choiceMaps.put(
-                    row.get("question_id", Number.class).longValue(),
-                    SeriesMapping.parse(row.get("choice_map", String.class)));
-        }
-        Set<String> choiceKeys =
-                new HashSet<>(series.choices.stream().map(c -> c.key).toList());
+        ChoiceMaps maps = choiceMaps(series);
         for (Tuple row : snapshots) {
             PollValues poll = polls.get(row.get("poll_id", Number.class).longValue());
-            if (poll == null) {
-                continue;
+            if (poll != null) {
+                applySnapshot(poll, row.get("snapshot", String.class), maps);
             }
-            PollView then;
-            try {
-                then = json.readValue(row.get("snapshot", String.class), PollView.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable snapshot of poll " + poll.id, e);
-            }
-            poll.fieldStart = then.fieldStart();
-            poll.fieldEnd = then.fieldEnd();
-            poll.publishedOn = then.publishedOn();
-            poll.sampleSize = then.sampleSize();
-            poll.population = then.population();
-            poll.tracking = then.tracking();
-            poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
-            poll.shares.clear();
-            Map<String, String> map = choiceMaps.getOrDefault(poll.questionId, Map.of());
-            then.questions().stream()
-                    .filter(q -> q.id() == poll.questionId)
-                    .findFirst()
-                    .ifPresent(q -> {
-                        for (PollView.OptionView option : q.options()) {
-                            String choice = map.get(SeriesMapping.labelKey(option.label()));
-                            if (choice != null && choiceKeys.contains(choice)) {
-                                poll.shares.putIfAbsent(
-                                        choice, option.percentage().doubleValue());
-                            }
-                        }
-                    });
         }
     }
 
@@ -218,7 +305,32 @@ public class TrendQueries {
         Population population;
         boolean tracking;
         boolean retracted;
+        /** The day of the retraction, if any (realtime: the current version counts until then). */
+        LocalDate retractedOn;
+        /** Realtime versions: the first day this version held (null: from the start), and the day it was replaced. */
+        LocalDate validFrom;
+
+        LocalDate until;
         final Map<String, Double> shares = new LinkedHashMap<>();
+
+        PollValues copy() {
+            PollValues c = new PollValues(
+                    id,
+                    pollster,
+                    fieldStart,
+                    fieldEnd,
+                    publishedOn,
+                    sampleSize,
+                    population,
+                    tracking,
+                    retracted,
+                    questionId);
+            c.retractedOn = retractedOn;
+            c.validFrom = validFrom;
+            c.until = until;
+            c.shares.putAll(shares);
+            return c;
+        }
 
         PollValues(
                 long id,

@@ -24,6 +24,7 @@ import org.pollwatch.stats.trend.HouseEffect;
 import org.pollwatch.stats.trend.PollObservation;
 import org.pollwatch.stats.trend.PopulationPreference;
 import org.pollwatch.stats.trend.TrendEngine;
+import org.pollwatch.stats.trend.TrendMode;
 import org.pollwatch.stats.trend.TrendOptions;
 import org.pollwatch.stats.trend.TrendPoint;
 import org.pollwatch.stats.trend.TrendResult;
@@ -58,7 +59,8 @@ public class TrendService {
 
     private ComputedTrend computeNow(TrendRequest request) {
         long start = System.nanoTime();
-        TrendQueries.SeriesPolls series = queries.load(request.series(), request.asOf());
+        TrendQueries.SeriesPolls series =
+                queries.load(request.series(), request.asOf(), request.mode() == TrendMode.REALTIME);
         List<Population> preference = series.populationPreference();
         Map<String, String> pollsterNames = series.pollsterNames();
         Collection<PollObservation> observations = observations(series.polls(), request);
@@ -86,7 +88,9 @@ public class TrendService {
                     round(p.estimate()),
                     round(p.lower()),
                     round(p.upper()),
-                    round(p.effectivePolls())));
+                    round(p.effectivePolls()),
+                    Double.isNaN(p.predictionLower()) ? null : round(p.predictionLower()),
+                    Double.isNaN(p.predictionUpper()) ? null : round(p.predictionUpper())));
         }
         List<Long> polls = result.contributingPollIds().stream()
                 .map(Long::valueOf)
@@ -193,6 +197,13 @@ public class TrendService {
                 continue;
             }
             LocalDate availableFrom = Poll.availableFrom(poll.publishedOn, poll.fieldEnd);
+            // a version of a poll (realtime) counts from the day it was recorded, until it was replaced
+            if (poll.validFrom != null && poll.validFrom.isAfter(availableFrom)) {
+                availableFrom = poll.validFrom;
+            }
+            if (poll.until != null && !poll.until.isAfter(availableFrom)) {
+                continue;
+            }
             if (request.asOf() != null && availableFrom.isAfter(request.asOf())) {
                 continue;
             }
@@ -205,7 +216,8 @@ public class TrendService {
                     poll.sampleSize == null ? null : poll.sampleSize.doubleValue(),
                     poll.population.shortCode(),
                     poll.tracking,
-                    poll.shares));
+                    poll.shares,
+                    poll.until));
         }
         return observations;
     }

@@ -31,6 +31,43 @@ class FiveThirtyEightImportTest {
             "start_date,end_date,pollster,sponsor,sample_size,population,party,subject,tracking,text,approve,disapprove,url\n";
 
     @Test
+    void populationPreferenceIsSetOnImportAndApprovalSeriesPreferAdults() {
+        String approval = newKey();
+        String row = "2021-02-01,2021-02-03,Pref Research " + approval
+                + ",,1000,a,all,Biden,FALSE,Approve?,55,40,https://example.org/" + approval + "\n";
+        given().contentType("text/csv")
+                .queryParam("series", approval)
+                .body(HEADER + row)
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(200);
+        given().get("/series/" + approval)
+                .then()
+                .statusCode(200)
+                .body("populationPreference", contains("adults", "registered_voters", "likely_voters", "voters"));
+
+        // set on an existing series by a later import
+        given().contentType("text/csv")
+                .queryParam("series", approval)
+                .queryParam("populationPreference", "likely_voters, adults")
+                .body(HEADER)
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(200);
+        given().get("/series/" + approval).then().body("populationPreference", contains("likely_voters", "adults"));
+
+        given().contentType("text/csv")
+                .queryParam("series", approval)
+                .queryParam("populationPreference", "adults,martians")
+                .body(HEADER)
+                .post("/imports/fivethirtyeight")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("populationPreference"));
+    }
+
+    @Test
     void importReportsBadRowsAndStoresTheGoodOnes() {
         String series = newKey();
         String pollster = "Test Research " + series;

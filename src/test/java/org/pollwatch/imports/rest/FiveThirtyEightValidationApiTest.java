@@ -28,8 +28,8 @@ import org.pollwatch.imports.fivethirtyeight.Topline;
 @QuarkusTest
 class FiveThirtyEightValidationApiTest {
 
-    static final double APPROVE_BOUND = 0.45;
-    static final double DISAPPROVE_BOUND = 0.45;
+    static final double APPROVE_BOUND = 0.50;
+    static final double DISAPPROVE_BOUND = 0.50;
 
     @Test
     void realtimeTrendThroughTheApiTracksFiveThirtyEightAverages() throws IOException {

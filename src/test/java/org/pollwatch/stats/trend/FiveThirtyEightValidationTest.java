@@ -14,10 +14,10 @@ import org.pollwatch.imports.fivethirtyeight.Topline;
  */
 class FiveThirtyEightValidationTest {
 
-    /** The MAE reached with the defaults (0.433 / 0.430 points), rounded up to the next 0.05. */
-    private static final double APPROVE_BOUND = 0.45;
+    /** The target for the defaults chosen by cross-validation over three series (README), not by fit to this one. */
+    private static final double APPROVE_BOUND = 0.50;
 
-    private static final double DISAPPROVE_BOUND = 0.45;
+    private static final double DISAPPROVE_BOUND = 0.50;
 
     @Test
     void defaultRealtimeTrendTracksFiveThirtyEightAverage() {

@@ -235,8 +235,24 @@ class TrendResourceTest {
                 .body("asOf", equalTo(null))
                 .extract()
                 .jsonPath();
-        assertEquals(60.0, lastEstimate(now, "approve"), 0.01, "now the revised values count");
-        given().get("/series/" + key + "/trend").then().body("polls", contains((int) revised, (int) later));
+        assertEquals(40.0, lastEstimate(now, "approve"), 0.01, "realtime shows what was known on the day");
+        JsonPath corrected = given().queryParam("to", "2021-03-01")
+                .queryParam("mode", "hindsight")
+                .get("/series/" + key + "/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        // two-sided: the revised 60 and the later 41 (the retracted 42 left out), where the first values would give at
+        // most 41
+        assertTrue(lastEstimate(corrected, "approve") > 50, "hindsight uses the corrected values");
+        // realtime counts the retracted poll on the days before its retraction (today); hindsight leaves it out
+        given().get("/series/" + key + "/trend").then().body("polls", contains((int) revised, (int) later, (int)
+                retracted));
+        given().queryParam("mode", "hindsight")
+                .get("/series/" + key + "/trend")
+                .then()
+                .body("polls", contains((int) revised, (int) later));
 
         // only what was available by then: the poll published on 03-08 is not in an answer as of 03-05
         given().queryParam("as-of", "2021-03-05")
@@ -259,8 +275,14 @@ class TrendResourceTest {
         String key = newSeries();
         String pollster = newPollster();
         long first = submit(poll(pollster, key, "2021-09-01", "2021-09-02", null, "adults", 1000, 50, 45));
-        given().get("/series/" + key + "/trend").then().body("polls", contains((int) first));
-        given().get("/series/" + key + "/trend").then().body("polls", contains((int) first)); // from the cache
+        given().queryParam("mode", "hindsight")
+                .get("/series/" + key + "/trend")
+                .then()
+                .body("polls", contains((int) first));
+        given().queryParam("mode", "hindsight")
+                .get("/series/" + key + "/trend")
+                .then()
+                .body("polls", contains((int) first)); // from the cache
 
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"poll-" + first + "-v0\"")
@@ -268,7 +290,14 @@ class TrendResourceTest {
                 .put("/polls/" + first)
                 .then()
                 .statusCode(200);
-        assertEquals(58.0, lastEstimate(given().get("/series/" + key + "/trend").jsonPath(), "approve"), 0.01);
+        assertEquals(
+                58.0,
+                lastEstimate(
+                        given().queryParam("mode", "hindsight")
+                                .get("/series/" + key + "/trend")
+                                .jsonPath(),
+                        "approve"),
+                0.01);
 
         long other = submit(poll(newPollster(), null, "2021-09-02", "2021-09-03", null, "adults", 1000, 48, 47));
         long questionId = given().get("/polls/" + other).jsonPath().getLong("questions[0].id");
@@ -277,13 +306,19 @@ class TrendResourceTest {
                 .post("/series/" + key + "/questions")
                 .then()
                 .statusCode(200);
-        given().get("/series/" + key + "/trend").then().body("polls", contains((int) first, (int) other));
+        given().queryParam("mode", "hindsight")
+                .get("/series/" + key + "/trend")
+                .then()
+                .body("polls", contains((int) first, (int) other));
 
         given().queryParam("reason", "Withdrawn")
                 .delete("/polls/" + first)
                 .then()
                 .statusCode(200);
-        given().get("/series/" + key + "/trend").then().body("polls", contains((int) other));
+        given().queryParam("mode", "hindsight")
+                .get("/series/" + key + "/trend")
+                .then()
+                .body("polls", contains((int) other));
     }
 
     @Test
