@@ -1,4 +1,4 @@
-package org.pollwatch.trends;
+package org.pollwatch.trends.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
