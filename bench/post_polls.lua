@@ -3,6 +3,8 @@
 dofile(os.getenv("BENCH_DIR") .. "/report.lua")
 
 local pollster_count = tonumber(os.getenv("BENCH_POLLSTERS") or "20")
+-- writes need an API key (run.sh starts the instance with BENCH_API_KEY as its bootstrap key)
+local auth = "Bearer " .. (os.getenv("BENCH_API_KEY") or "")
 local topics = { "economy", "health", "immigration", "climate", "education", "housing", "security", "trade" }
 local populations = { "adults", "registered_voters", "likely_voters", "voters" }
 local modes = { "online", "phone", "ivr", "mixed" }
@@ -58,7 +60,7 @@ function request()
       math.random(1, pollster_count), date(start), date(start + length), date(start + length + math.random(0, 3)),
       pick(populations), pick(countries), pick(modes), math.random(400, 3000), math.random(20, 50) / 10,
       math.random(1, 1000000000), table.concat(questions, ","))
-   return wrk.format("POST", "/polls", { ["Content-Type"] = "application/json" }, body)
+   return wrk.format("POST", "/polls", { ["Content-Type"] = "application/json", ["Authorization"] = auth }, body)
 end
 
 function done(summary, latency, requests)

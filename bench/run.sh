@@ -26,6 +26,9 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-8}
 POST_DURATION=${POST_DURATION:-15}
+# writes need an API key: the instance accepts this one as its bootstrap administrator key
+export BENCH_API_KEY=${BENCH_API_KEY:-bench-bootstrap-admin-key-not-for-production}
+BENCH_KEYS_SECRET=${BENCH_KEYS_SECRET:-bench-key-secret-not-for-production-use}
 # The write path needs a longer warm-up: JFR shows the C2 compiler still busy after 5-10 s of POSTs,
 # and throughput kept rising for about a minute.
 POST_WARMUP=${POST_WARMUP:-60}
@@ -109,6 +112,7 @@ log "starting the app on port $PORT"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+    POLLWATCH_KEYS_SECRET=$BENCH_KEYS_SECRET POLLWATCH_ADMIN_BOOTSTRAP_KEY=$BENCH_API_KEY \
     java -XX:+FlightRecorder ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
@@ -127,7 +131,7 @@ echo "|---|---|---|---|---|---|" >> "$SUMMARY"
 # --- POST /polls (and seeding) ----------------------------------------------------------------------
 log "registering $POLLSTERS pollsters"
 for i in $(seq -w 1 "$POLLSTERS"); do
-    curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_API_KEY" -H 'Content-Type: application/json' \
         -d "{\"slug\":\"bench-pollster-$i\",\"name\":\"Bench Pollster $i\",\"website\":\"https://example.org/$i\",\"country\":\"US\"}" \
         "$BASE/pollsters"
 done
@@ -213,7 +217,7 @@ fi
 if [[ " $BENCHES " == *" trend "* ]]; then
     if serves "/series/{key}/trend" && serves "/imports/fivethirtyeight"; then
         python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$OUT/trend.csv" "$TREND_POLLS" 10000
-        curl -sf -o "$OUT/trend-import.json" -H 'Content-Type: text/csv' --data-binary @"$OUT/trend.csv" \
+        curl -sf -o "$OUT/trend-import.json" -H "Authorization: Bearer $BENCH_API_KEY" -H 'Content-Type: text/csv' --data-binary @"$OUT/trend.csv" \
             "$BASE/imports/fivethirtyeight?series=bench-trend"
         log "trend series: $(jq -c '{rowsRead, accepted, duplicates, rejectedCount}' "$OUT/trend-import.json")"
         export BENCH_PATHS=$OUT/trend_paths.txt
@@ -258,7 +262,7 @@ if [[ " $BENCHES " == *" import "* ]]; then
     if serves "/imports/fivethirtyeight"; then
         profile_start import
         t0=$(date +%s%N)
-        code=$(curl -s -o "$OUT/import-response.json" -w '%{http_code}' -H 'Content-Type: text/csv' \
+        code=$(curl -s -o "$OUT/import-response.json" -w '%{http_code}' -H "Authorization: Bearer $BENCH_API_KEY" -H 'Content-Type: text/csv' \
             --data-binary @"$OUT/import.csv" "$BASE/imports/fivethirtyeight?series=bench-import")
         import_ms=$(since_ms "$t0")
         import_rate=$(per_second "$IMPORT_ROWS" "$import_ms")

@@ -42,7 +42,7 @@ start_app() { # java flags... ; sets APP_PID and STARTUP_MS
     local t0
     t0=$(date +%s%N)
     (cd "$APP" && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT \
-        QUARKUS_HTTP_HOST=127.0.0.1 exec "$java" "$@" -jar quarkus-run.jar > "$OUT/app.log" 2>&1) &
+        QUARKUS_HTTP_HOST=127.0.0.1 POLLWATCH_KEYS_SECRET=bench-key-secret-not-for-production-use exec "$java" "$@" -jar quarkus-run.jar > "$OUT/app.log" 2>&1) &
     APP_PID=$!
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
         kill -0 "$APP_PID" 2>/dev/null || { log "the app exited; see $OUT/app.log"; exit 1; }

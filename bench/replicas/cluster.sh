@@ -17,7 +17,8 @@ APP_JAR=${APP_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
 WORK=${WORK:-$(mktemp -d /tmp/pollwatch-scale.XXXXXX)}
 DB=pollwatch
 # Writes need an API key once accounts exist; the scripts send it when set.
-API_KEY=${API_KEY:-}
+# writes need an API key: every instance accepts this one as its bootstrap administrator key
+API_KEY=${API_KEY:-cluster-bootstrap-admin-key-not-for-production}
 declare -A APP_PIDS=()
 PIDS_TO_STOP=()
 
@@ -81,6 +82,7 @@ start_app() {
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
         QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
         QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mgmt" \
+        POLLWATCH_ADMIN_BOOTSTRAP_KEY="$API_KEY" POLLWATCH_KEYS_SECRET=cluster-key-secret-not-for-production-use \
         "$@" java ${JAVA_OPTS:--Xmx256m} -jar "$APP_JAR" >> "$WORK/$name.log" 2>&1 &
     APP_PIDS[$name]=$!
     wait_ready "$name" "$port"

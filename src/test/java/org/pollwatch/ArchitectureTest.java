@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The package structure, as rules: features depend one way (imports -> trends -> series -> polls ->
- * pollsters -> common / problems / stats), nothing depends on a feature above it, there is no cycle
+ * pollsters -> common / problems / stats; accounts -> pollsters), nothing depends on a feature above it, there is no cycle
  * between top-level packages, and the statistics are plain Java.
  */
 @AnalyzeClasses(packages = "org.pollwatch", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,6 +22,8 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("Application")
             .definedBy("org.pollwatch")
+            .layer("Accounts")
+            .definedBy("org.pollwatch.accounts..")
             .layer("Imports")
             .definedBy("org.pollwatch.imports..")
             .layer("Trends")
@@ -42,6 +44,8 @@ class ArchitectureTest {
             .definedBy("org.pollwatch.devdb..")
             .whereLayer("Application")
             .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Accounts")
+            .mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Imports")
             .mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Trends")
@@ -53,13 +57,21 @@ class ArchitectureTest {
             .whereLayer("Polls")
             .mayOnlyBeAccessedByLayers("Application", "Imports", "Trends", "Series", "Comparisons")
             .whereLayer("Pollsters")
-            .mayOnlyBeAccessedByLayers("Application", "Imports", "Trends", "Series", "Comparisons", "Polls")
+            .mayOnlyBeAccessedByLayers("Application", "Accounts", "Imports", "Trends", "Series", "Comparisons", "Polls")
             .whereLayer("Common")
             .mayOnlyBeAccessedByLayers(
-                    "Application", "Imports", "Trends", "Series", "Comparisons", "Polls", "Pollsters")
+                    "Application", "Accounts", "Imports", "Trends", "Series", "Comparisons", "Polls", "Pollsters")
             .whereLayer("Stats")
             .mayOnlyBeAccessedByLayers(
-                    "Application", "Imports", "Trends", "Series", "Comparisons", "Polls", "Pollsters", "Common")
+                    "Application",
+                    "Accounts",
+                    "Imports",
+                    "Trends",
+                    "Series",
+                    "Comparisons",
+                    "Polls",
+                    "Pollsters",
+                    "Common")
             .whereLayer("Local database")
             .mayNotBeAccessedByAnyLayer();
 

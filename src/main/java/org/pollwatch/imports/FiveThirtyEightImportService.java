@@ -31,6 +31,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.pollwatch.common.DataChanged;
+import org.pollwatch.common.access.Access;
+import org.pollwatch.common.access.Actor;
+import org.pollwatch.common.access.AuditLog;
 import org.pollwatch.imports.BulkPollWriter.StagedPoll;
 import org.pollwatch.imports.config.ImportConfig;
 import org.pollwatch.imports.fivethirtyeight.CsvHeaderException;
@@ -66,13 +69,19 @@ public class FiveThirtyEightImportService {
     private final ImportConfig config;
     private final ObjectMapper json;
     private final Event<DataChanged> changes;
+    private final Access access;
+    private final AuditLog audit;
 
     public FiveThirtyEightImportService(
             BulkPollWriter writer,
             SeriesService series,
             ImportConfig config,
             ObjectMapper json,
-            Event<DataChanged> changes) {
+            Event<DataChanged> changes,
+            Access access,
+            AuditLog audit) {
+        this.access = access;
+        this.audit = audit;
         this.writer = writer;
         this.series = series;
         this.config = config;
@@ -82,6 +91,12 @@ public class FiveThirtyEightImportService {
 
     public ImportReport importPolls(
             String seriesKey, List<String> answers, List<Population> populationPreference, Reader csv) {
+        // many pollsters' polls, pollsters registered on the fly: administrator keys only
+        Actor actor = access.actor();
+        if (!actor.admin()) {
+            throw Access.forbidden("Only administrator keys import: an import writes many pollsters' polls");
+        }
+        Writer by = new Writer(actor, audit.requestId());
         FiveThirtyEightPollReader reader;
         try {
             reader = new FiveThirtyEightPollReader(csv, answers);
@@ -96,11 +111,20 @@ public class FiveThirtyEightImportService {
                     errors.isEmpty() ? List.of(new FieldError("(body)", "empty input: no header line")) : errors);
         }
         boolean[] created = new boolean[1];
-        Target target =
-                QuarkusTransaction.requiringNew().call(() -> series(seriesKey, answers, populationPreference, created));
+        Target target = QuarkusTransaction.requiringNew().call(() -> {
+            Target found = series(seriesKey, answers, populationPreference, created);
+            audit.record(
+                    by.actor(),
+                    by.requestId(),
+                    "import.start",
+                    null,
+                    "series " + seriesKey + (created[0] ? " (created)" : ""),
+                    null);
+            return found;
+        });
         Progress progress = new Progress();
         try (reader;
-                ChunkStore store = new ChunkStore(seriesKey, target, progress)) {
+                ChunkStore store = new ChunkStore(seriesKey, target, progress, by)) {
             int chunkSize = config.chunkSize();
             List<PollRow> chunk = new ArrayList<>(chunkSize);
             while (reader.hasNext()) {
@@ -144,6 +168,9 @@ public class FiveThirtyEightImportService {
 
     private static final List<Population> ADULTS_FIRST =
             List.of(Population.ADULTS, Population.REGISTERED_VOTERS, Population.LIKELY_VOTERS, Population.VOTERS);
+
+    /** Who runs the import, captured on the request's thread for the audit rows the chunk writers add. */
+    private record Writer(Actor actor, String requestId) {}
 
     /** The series an import fills, and per answer column the choice it maps to. */
     private record Target(long seriesId, Map<String, String> choiceOf) {}
@@ -251,9 +278,13 @@ public class FiveThirtyEightImportService {
         private final Deque<Future<BulkPollWriter.Written>> pending = new ArrayDeque<>();
         private final Target target;
         private final Progress progress;
+        private final String seriesKey;
+        private final Writer by;
         private int chunks;
 
-        ChunkStore(String seriesKey, Target target, Progress progress) {
+        ChunkStore(String seriesKey, Target target, Progress progress, Writer by) {
+            this.seriesKey = seriesKey;
+            this.by = by;
             this.writers = Executors.newFixedThreadPool(writerCount, task -> new Thread(task, "import-" + seriesKey));
             this.target = target;
             this.progress = progress;
@@ -267,8 +298,19 @@ public class FiveThirtyEightImportService {
             int number = ++chunks;
             pending.addLast(writers.submit(() -> {
                 long start = System.nanoTime();
-                BulkPollWriter.Written written =
-                        QuarkusTransaction.requiringNew().call(() -> writer.write(target.seriesId(), polls, pollsters));
+                BulkPollWriter.Written written = QuarkusTransaction.requiringNew()
+                        .call(() -> {
+                            BulkPollWriter.Written stored = writer.write(target.seriesId(), polls, pollsters);
+                            audit.record(
+                                    by.actor(),
+                                    by.requestId(),
+                                    "import.chunk",
+                                    null,
+                                    "series " + seriesKey + ": chunk " + number + ", " + stored.stored()
+                                            + " polls stored, " + stored.duplicates() + " duplicates",
+                                    null);
+                            return stored;
+                        });
                 LOG.debugf(
                         "Import chunk %d: %d polls stored in %.1f ms",
                         (Object) number, (Object) polls.size(), (Object) ((System.nanoTime() - start) / 1e6));

@@ -97,6 +97,14 @@ public class Poll extends PanacheEntity {
     @Column(name = "retracted_at")
     public OffsetDateTime retractedAt;
 
+    /** The API key that retracted the poll (null for the bootstrap key). */
+    @Column(name = "retracted_by_key_id")
+    public Long retractedByKeyId;
+
+    /** Who retracted it, as the audit log names it. */
+    @Column(name = "retracted_by", length = 100)
+    public String retractedBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -34,6 +34,14 @@ public class PollRevision extends PanacheEntity {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String snapshot;
 
+    /** The API key that made the revision replacing this version (null for the bootstrap key). */
+    @Column(name = "revised_by_key_id")
+    public Long revisedByKeyId;
+
+    /** Who made that revision, as the audit log names it. */
+    @Column(name = "revised_by", length = 100)
+    public String revisedBy;
+
     public static List<PollRevision> listForPoll(long pollId) {
         return list("pollId", Sort.ascending("revision"), pollId);
     }

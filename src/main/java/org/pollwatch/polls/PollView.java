@@ -45,7 +45,12 @@ public record PollView(
     public record PollsterRef(String slug, String name) {}
 
     @Schema(name = "Retraction")
-    public record Retraction(String reason, OffsetDateTime retractedAt) {}
+    public record Retraction(
+            String reason,
+            OffsetDateTime retractedAt,
+
+            @Schema(description = "Who retracted it: the API key as the audit log names it", example = "bootstrap")
+            String retractedBy) {}
 
     @Schema(name = "Question")
     public record QuestionView(

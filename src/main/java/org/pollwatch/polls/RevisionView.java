@@ -11,4 +11,10 @@ public record RevisionView(
 
         @Schema(description = "When it was replaced") OffsetDateTime replacedAt,
         String reason,
+
+        @Schema(
+                description = "Who made the revision that replaced it: the API key as the audit log names it",
+                example = "key 51 (pw_3f9a0c12b7de)")
+        String revisedBy,
+
         PollView poll) {}

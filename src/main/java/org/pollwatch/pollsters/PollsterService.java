@@ -4,10 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.pollwatch.common.ReadOnlyTransaction;
+import org.pollwatch.common.access.Access;
+import org.pollwatch.common.access.Actor;
+import org.pollwatch.common.access.AuditLog;
 import org.pollwatch.problems.ProblemException;
 
 @ApplicationScoped
 public class PollsterService {
+
+    private final Access access;
+    private final AuditLog audit;
+
+    public PollsterService(Access access, AuditLog audit) {
+        this.access = access;
+        this.audit = audit;
+    }
 
     @ReadOnlyTransaction
     public List<PollsterDocument> list() {
@@ -21,6 +32,10 @@ public class PollsterService {
 
     @Transactional
     public PollsterDocument register(PollsterDocument document) {
+        Actor actor = access.actor();
+        if (!actor.admin()) {
+            throw Access.forbidden("Only administrator keys register pollsters");
+        }
         if (Pollster.findBySlug(document.slug()).isPresent()) {
             throw ProblemException.conflict("A pollster with slug '" + document.slug() + "' already exists");
         }
@@ -30,6 +45,7 @@ public class PollsterService {
         pollster.website = document.website();
         pollster.country = document.country();
         pollster.persist();
+        audit.record(actor, "pollster.register", null, "pollster " + pollster.slug, null);
         return PollsterDocument.of(pollster);
     }
 

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,6 +35,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** The challenge of a 401 (API keys are bearer tokens). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"pollwatch\"";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -105,6 +111,31 @@ public class ProblemMappers {
         }
         return respond(new Problem(
                 "about:blank", status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), path(uri), List.of()));
+    }
+
+    /** No key, or a key that is not valid, revoked or expired: 401 with the Bearer challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
+                ? e.getMessage() + "; send a valid key as Authorization: Bearer <key>"
+                : "This operation needs an API key: send Authorization: Bearer <key>";
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", BEARER_CHALLENGE)
+                .entity(new Problem("about:blank", "Unauthorized", 401, detail, path(uri), List.of()))
+                .build();
+    }
+
+    /** A key whose role does not allow the operation. */
+    @ServerExceptionMapper(ForbiddenException.class)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(
+                "about:blank",
+                "Forbidden",
+                403,
+                "This API key's role does not allow this operation",
+                path(uri),
+                List.of()));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})

@@ -1,5 +1,6 @@
 package org.pollwatch.imports.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.access.Roles;
 import org.pollwatch.imports.FiveThirtyEightImportService;
 import org.pollwatch.imports.ImportReport;
 import org.pollwatch.imports.config.ImportConfig;
@@ -98,6 +101,10 @@ public class ImportResource {
                             examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
     @APIResponse(responseCode = "415", description = "Body is not CSV")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(responseCode = "403", description = "Not an administrator key: imports write many pollsters' polls")
     public ImportReport fiveThirtyEight(
             @Parameter(
                             description = "Key of the series the polls join (created if absent)",

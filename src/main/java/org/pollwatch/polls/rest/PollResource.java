@@ -1,5 +1,6 @@
 package org.pollwatch.polls.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.Tagged;
+import org.pollwatch.common.access.Roles;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
@@ -82,6 +85,13 @@ public class PollResource {
                             schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "invalid", value = PollExamples.INVALID_POLL_PROBLEM)))
     @APIResponse(responseCode = "415", description = "Body is not JSON")
+    @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "The key belongs to another pollster than the poll's (only administrators write any pollster's polls)")
     public Response submit(@NotNull @Valid PollDocument document) {
         PollView stored = polls.submit(document);
         return Response.created(URI.create("/polls/" + stored.id()))
@@ -212,6 +222,13 @@ public class PollResource {
             responseCode = "428",
             description =
                     "No If-Match: send the ETag of the version being revised (or * to revise whatever is current)")
+    @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "The key belongs to another pollster than the poll's (only administrators write any pollster's polls)")
     public Response revise(
             @PathParam("id") long id,
             @NotNull @Valid PollDocument document,
@@ -239,6 +256,13 @@ public class PollResource {
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such poll")
+    @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "The key belongs to another pollster than the poll's (only administrators write any pollster's polls)")
     public PollView retract(
             @PathParam("id") long id,
             @Parameter(

@@ -45,7 +45,9 @@ public final class PollMapper {
                 poll.notes,
                 poll.tracking,
                 poll.status,
-                poll.retractedAt == null ? null : new PollView.Retraction(poll.retractionReason, poll.retractedAt),
+                poll.retractedAt == null
+                        ? null
+                        : new PollView.Retraction(poll.retractionReason, poll.retractedAt, poll.retractedBy),
                 poll.version,
                 poll.createdAt,
                 poll.updatedAt,

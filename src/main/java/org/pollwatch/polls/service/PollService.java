@@ -15,6 +15,9 @@ import org.pollwatch.common.InputLimits;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.common.Tagged;
+import org.pollwatch.common.access.Access;
+import org.pollwatch.common.access.Actor;
+import org.pollwatch.common.access.AuditLog;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollRevision;
@@ -35,22 +38,35 @@ public class PollService {
     private final QuestionMembership membership;
     private final PollQueries queries;
     private final Event<DataChanged> changes;
+    private final Access access;
+    private final AuditLog audit;
 
     public PollService(
-            ObjectMapper json, QuestionMembership membership, PollQueries queries, Event<DataChanged> changes) {
+            ObjectMapper json,
+            QuestionMembership membership,
+            PollQueries queries,
+            Event<DataChanged> changes,
+            Access access,
+            AuditLog audit) {
         this.json = json;
         this.membership = membership;
         this.queries = queries;
         this.changes = changes;
+        this.access = access;
+        this.audit = audit;
     }
 
+    /** Stores a poll of the key's own pollster (any pollster's for an administrator key). */
     @Transactional
     public PollView submit(PollDocument document) {
+        access.requireScope(Actor.POLLS);
         Checked checked = validate(document);
+        Actor actor = access.requirePollster(checked.pollster().id, checked.pollster().slug, Actor.POLLS);
         Poll poll = new Poll();
         PollMapper.apply(document, checked.pollster(), poll);
         poll.persist();
         checked.joining().join(poll);
+        audit.record(actor, "poll.submit", poll.id, "pollster " + checked.pollster().slug, null);
         changes.fire(new DataChanged("poll " + poll.id + " submitted"));
         return PollMapper.toView(poll);
     }
@@ -65,6 +81,7 @@ public class PollService {
     public PollView revise(long id, PollDocument document, Integer expectedVersion, String reason) {
         checkReasonLength(reason);
         Poll poll = load(id);
+        Actor actor = access.requirePollster(poll.pollster.id, poll.pollster.slug, Actor.POLLS);
         if (expectedVersion != null && expectedVersion != poll.version) {
             throw new ProblemException(
                     412,
@@ -77,12 +94,15 @@ public class PollService {
             throw ProblemException.conflict("Poll " + id + " is retracted and can no longer be revised");
         }
         Checked checked = validate(document);
+        access.requirePollster(checked.pollster().id, checked.pollster().slug, Actor.POLLS);
 
         PollRevision revision = new PollRevision();
         revision.pollId = poll.id;
         revision.revision = poll.version;
         revision.reason = reason == null || reason.isBlank() ? null : reason.trim();
         revision.snapshot = snapshot(PollMapper.toView(poll));
+        revision.revisedByKeyId = actor.keyId();
+        revision.revisedBy = actor.label();
         revision.persist();
 
         PollMapper.apply(document, checked.pollster(), poll);
@@ -93,6 +113,7 @@ public class PollService {
         poll.updatedAt = OffsetDateTime.now();
         poll.flush();
         checked.joining().join(poll);
+        audit.record(actor, "poll.revise", poll.id, "version " + revision.revision + " replaced", revision.reason);
         changes.fire(new DataChanged("poll " + poll.id + " revised"));
         return PollMapper.toView(poll);
     }
@@ -105,11 +126,15 @@ public class PollService {
             throw ProblemException.invalidField("reason", "a retraction needs a reason");
         }
         Poll poll = load(id);
+        Actor actor = access.requirePollster(poll.pollster.id, poll.pollster.slug, Actor.POLLS);
         if (poll.status != PollStatus.RETRACTED) {
             poll.status = PollStatus.RETRACTED;
             poll.retractionReason = reason.trim();
             poll.retractedAt = OffsetDateTime.now();
+            poll.retractedByKeyId = actor.keyId();
+            poll.retractedBy = actor.label();
             poll.flush();
+            audit.record(actor, "poll.retract", poll.id, null, poll.retractionReason);
             changes.fire(new DataChanged("poll " + poll.id + " retracted"));
         }
         return PollMapper.toView(poll);
@@ -125,6 +150,7 @@ public class PollService {
                         revision.revision,
                         revision.recordedAt,
                         revision.reason,
+                        revision.revisedBy,
                         json.readValue(revision.snapshot, PollView.class)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(

@@ -1,5 +1,6 @@
 package org.pollwatch.pollsters.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.HttpCaching;
+import org.pollwatch.common.access.Roles;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.pollsters.PollsterService;
 
@@ -70,6 +73,10 @@ public class PollsterResource {
     @APIResponse(responseCode = "400", description = "Invalid pollster")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "415", description = "Body is not JSON")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(responseCode = "403", description = "Not an administrator key")
     public Response register(@NotNull @Valid PollsterDocument document) {
         PollsterDocument registered = pollsters.register(document);
         return Response.created(URI.create("/pollsters/" + registered.slug()))

@@ -1,5 +1,6 @@
 package org.pollwatch.series.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
+import org.pollwatch.common.access.Roles;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.series.SeriesDocument;
 import org.pollwatch.series.SeriesPollView;
@@ -65,6 +68,10 @@ public class SeriesResource {
             content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", description = "Invalid series: the offending fields are listed")
     @APIResponse(responseCode = "409", description = "A series with this key exists")
+    @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(responseCode = "403", description = "The key lacks the series scope")
     public Response create(@NotNull @Valid SeriesDocument document) {
         SeriesView created = series.create(document);
         return Response.created(URI.create("/series/" + created.key()))
@@ -132,6 +139,12 @@ public class SeriesResource {
                                     @ExampleObject(name = "unmapped option", value = SeriesExamples.UNMAPPED_OPTION)))
     @APIResponse(responseCode = "404", description = "No such series")
     @APIResponse(responseCode = "409", description = "The question belongs to another series")
+    @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(
+            responseCode = "403",
+            description = "The question belongs to another pollster's poll, or the key lacks the series scope")
     public SeriesQuestionView addQuestion(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @NotNull @Valid SeriesQuestionDocument document) {

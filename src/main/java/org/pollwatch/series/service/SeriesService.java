@@ -12,6 +12,9 @@ import java.util.Map;
 import org.pollwatch.common.DataChanged;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.ReadOnlyTransaction;
+import org.pollwatch.common.access.Access;
+import org.pollwatch.common.access.Actor;
+import org.pollwatch.common.access.AuditLog;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollView;
@@ -35,14 +38,20 @@ public class SeriesService {
 
     private final SeriesQueries queries;
     private final Event<DataChanged> changes;
+    private final Access access;
+    private final AuditLog audit;
 
-    public SeriesService(SeriesQueries queries, Event<DataChanged> changes) {
+    public SeriesService(SeriesQueries queries, Event<DataChanged> changes, Access access, AuditLog audit) {
         this.queries = queries;
         this.changes = changes;
+        this.access = access;
+        this.audit = audit;
     }
 
+    /** Any key with the series scope creates series: a series belongs to no pollster. */
     @Transactional
     public SeriesView create(SeriesDocument document) {
+        Actor actor = access.requireScope(Actor.SERIES);
         if (Series.findByKey(document.key()).isPresent()) {
             throw ProblemException.conflict("A series with key '" + document.key() + "' already exists");
         }
@@ -75,6 +84,7 @@ public class SeriesService {
                 document.choices(),
                 document.populationPreference());
         series.flush();
+        audit.record(actor, "series.create", null, "series " + series.seriesKey, null);
         return toView(series, 0);
     }
 
@@ -137,6 +147,8 @@ public class SeriesService {
                 .orElseThrow(() -> ProblemException.badRequest(
                         "Invalid request",
                         List.of(new FieldError("questionId", "no question with id " + document.questionId()))));
+        // a pollster key attaches only its own polls' questions
+        Actor actor = access.requirePollster(question.poll.pollster.id, question.poll.pollster.slug, Actor.SERIES);
         SeriesQuestion membership = SeriesQuestion.findById(question.id);
         if (membership != null && !membership.series.id.equals(series.id)) {
             throw ProblemException.conflict("Question " + question.id + " already belongs to series '"
@@ -150,6 +162,7 @@ public class SeriesService {
         }
         SeriesQuestion.assign(question.id, series, map);
         SeriesQuestion.flush();
+        audit.record(actor, "series.attach", question.poll.id, "series " + key + ", question " + question.id, null);
         changes.fire(new DataChanged("series " + key + " mapping"));
         return toView(series, question, map);
     }
