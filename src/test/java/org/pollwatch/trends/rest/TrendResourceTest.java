@@ -212,7 +212,7 @@ class TrendResourceTest {
                 .then()
                 .statusCode(200)
                 .body("polls", contains((int) adults))
-                .body("points.find { it.choice == 'approve' }.value", equalTo(50.0f));
+                .body("points.find { it.choice == 'approve' }.estimate", equalTo(50.0f));
 
         given().contentType("application/merge-patch+json")
                 .body("{\"populationPreference\": []}")
