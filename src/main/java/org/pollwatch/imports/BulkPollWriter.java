@@ -104,9 +104,9 @@ public class BulkPollWriter {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Long> pollsters = new HashMap<>(knownPollsters);
             Map<String, Long> resolved = createPollsters(connection, polls, pollsters);
-            long[] pollIds = IdBlocks.take(connection, "poll_seq", polls.size());
-            long[] questionIds = IdBlocks.take(connection, "question_seq", polls.size());
-            long[] optionIds = IdBlocks.take(
+            long[] pollIds = takeIds(connection, "poll_seq", polls.size());
+            long[] questionIds = takeIds(connection, "question_seq", polls.size());
+            long[] optionIds = takeIds(
                     connection,
                     "option_result_seq",
                     polls.stream().mapToInt(p -> p.optionLabels().size()).sum());
@@ -229,5 +229,23 @@ public class BulkPollWriter {
         }
         ids.putAll(created);
         return created;
+    }
+
+    /** {@code count} fresh ids of {@code sequence}, drawn a block of {@link IdBlocks#BLOCK} at a time. */
+    private static long[] takeIds(Connection connection, String sequence, int count) throws SQLException {
+        long[] ids = new long[count];
+        int filled = 0;
+        try (PreparedStatement next =
+                connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
+            while (filled < count) {
+                next.setInt(1, (count - filled + IdBlocks.BLOCK - 1) / IdBlocks.BLOCK);
+                try (ResultSet values = next.executeQuery()) {
+                    while (values.next() && filled < count) {
+                        filled = IdBlocks.fill(ids, filled, values.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 }

@@ -1,39 +1,17 @@
 package org.pollwatch.imports;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 /**
  * Takes ids from a sequence the way Hibernate's "pooled-lo" optimizer does (set in
  * application.properties, and Quarkus' default), so that ids written by SQL and ids given out by the
  * ORM never meet: the sequences go up by {@link #BLOCK} (V1__polls_schema.sql) and each value
  * {@code v} drawn from one stands for the ids {@code v .. v+49} (Hibernate ORM {@code PooledLoOptimizer}:
- * the value read is the low end of the block).
+ * the value read is the low end of the block). The SQL that draws the values is in {@link BulkPollWriter}.
  */
 final class IdBlocks {
 
     static final int BLOCK = 50;
 
     private IdBlocks() {}
-
-    static long[] take(Connection connection, String sequence, int count) throws SQLException {
-        long[] ids = new long[count];
-        int filled = 0;
-        try (PreparedStatement next =
-                connection.prepareStatement("select nextval('" + sequence + "') from generate_series(1, ?)")) {
-            while (filled < count) {
-                next.setInt(1, (count - filled + BLOCK - 1) / BLOCK);
-                try (ResultSet values = next.executeQuery()) {
-                    while (values.next() && filled < count) {
-                        filled = fill(ids, filled, values.getLong(1));
-                    }
-                }
-            }
-        }
-        return ids;
-    }
 
     /** Writes the ids of the block starting at {@code low} into {@code ids} from {@code from}; returns the next free index. */
     static int fill(long[] ids, int from, long low) {

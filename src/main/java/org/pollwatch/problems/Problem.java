@@ -23,6 +23,16 @@ public record Problem(
     /** Field errors listed in one problem body; the detail gives the total. */
     public static final int MAX_LISTED_ERRORS = 100;
 
+    /** The detail line of a 400 that lists these field errors. */
+    public static String detailOf(List<FieldError> errors) {
+        return errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid"
+                        + (errors.size() > MAX_LISTED_ERRORS
+                                ? " (the first " + MAX_LISTED_ERRORS + " are listed)"
+                                : "");
+    }
+
     /** The first {@link #MAX_LISTED_ERRORS} errors: a huge invalid request gets a small answer. */
     public static List<FieldError> listed(List<FieldError> errors) {
         return errors.size() <= MAX_LISTED_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_LISTED_ERRORS));

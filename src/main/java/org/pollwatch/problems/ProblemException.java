@@ -17,12 +17,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(String title, List<FieldError> errors) {
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid"
-                        + (errors.size() > Problem.MAX_LISTED_ERRORS
-                                ? " (the first " + Problem.MAX_LISTED_ERRORS + " are listed)"
-                                : "");
+        String detail = Problem.detailOf(errors);
         return new ProblemException(400, title, detail, errors);
     }
 

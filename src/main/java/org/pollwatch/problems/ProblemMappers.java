@@ -50,12 +50,7 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid"
-                        + (errors.size() > Problem.MAX_LISTED_ERRORS
-                                ? " (the first " + Problem.MAX_LISTED_ERRORS + " are listed)"
-                                : "");
+        String detail = Problem.detailOf(errors);
         return respond(new Problem("about:blank", "Invalid request", 400, detail, path(uri), Problem.listed(errors)));
     }
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
@@ -123,14 +125,7 @@ public final class PollMapper {
 
         List<QuestionDocument> questions = document.questions();
         for (int q = 0; q < questions.size(); q++) {
-            Question question;
-            if (q < poll.questions.size()) {
-                question = poll.questions.get(q);
-            } else {
-                question = new Question();
-                poll.addQuestion(question);
-            }
-            applyQuestion(questions.get(q), q + 1, question);
+            applyQuestion(questions.get(q), q + 1, reuseOrAdd(poll.questions, q, Question::new, poll::addQuestion));
         }
         trim(poll.questions, questions.size());
     }
@@ -148,13 +143,7 @@ public final class PollMapper {
 
         List<OptionDocument> options = document.options();
         for (int o = 0; o < options.size(); o++) {
-            OptionResult option;
-            if (o < question.options.size()) {
-                option = question.options.get(o);
-            } else {
-                option = new OptionResult();
-                question.addOption(option);
-            }
+            OptionResult option = reuseOrAdd(question.options, o, OptionResult::new, question::addOption);
             option.position = o + 1;
             option.label = options.get(o).label().trim();
             option.percentage = oneDecimal(options.get(o).percentage());
@@ -176,6 +165,14 @@ public final class PollMapper {
                 question.addSubgroup(subgroup);
             }
         }
+    }
+
+    /** Revisions update rows in place (keeping their ids), adding rows only past the old count. */
+    private static <T> T reuseOrAdd(List<T> rows, int index, Supplier<T> create, Consumer<T> add) {
+        if (index < rows.size()) return rows.get(index);
+        T row = create.get();
+        add.accept(row);
+        return row;
     }
 
     private static <T> void trim(List<T> list, int size) {

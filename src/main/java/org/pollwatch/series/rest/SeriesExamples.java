@@ -18,6 +18,10 @@ final class SeriesExamples {
             {"questionId": 101, "seriesChoices": {"Strongly or somewhat approve": "approve", "Strongly or somewhat disapprove": "disapprove", "Not sure": null}}
             """;
 
+    static final String ADULTS_FIRST = """
+            {"populationPreference": ["adults", "registered_voters", "likely_voters", "voters"]}
+            """;
+
     static final String NOT_FOUND = """
             {"type": "about:blank", "title": "Not found", "status": 404, "detail": "No series with key 'no-such-series'", "instance": "/series/no-such-series"}
             """;

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +29,7 @@ import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.access.Roles;
 import org.pollwatch.problems.Problem;
+import org.pollwatch.series.SeriesChanges;
 import org.pollwatch.series.SeriesDocument;
 import org.pollwatch.series.SeriesPollView;
 import org.pollwatch.series.SeriesQuestionDocument;
@@ -41,6 +43,8 @@ import org.pollwatch.series.service.SeriesService;
         name = "Series and trends",
         description = "Questions tracked across polls, their averages over time, house effects")
 public class SeriesResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final SeriesService series;
 
@@ -107,6 +111,34 @@ public class SeriesResource {
     public SeriesView get(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key) {
         return series.get(key);
+    }
+
+    @PATCH
+    @Path("/{key}")
+    @Consumes({SeriesResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Change a series",
+            description = "Changes the title, the description or the population preference (JSON merge patch: "
+                    + "fields left out are kept; an empty populationPreference returns to the default rule). "
+                    + "A new preference changes which population version of a multi-population poll counts: "
+                    + "every average of the series is recomputed.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MERGE_PATCH,
+                            schema = @Schema(implementation = SeriesChanges.class),
+                            examples = @ExampleObject(name = "adults first", value = SeriesExamples.ADULTS_FIRST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The series as changed",
+            content = @Content(schema = @Schema(implementation = SeriesView.class)))
+    @APIResponse(responseCode = "400", description = "A blank title, a population listed twice or an unknown one")
+    @APIResponse(responseCode = "404", description = "No such series")
+    public SeriesView update(
+            @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
+            @NotNull @Valid SeriesChanges changes) {
+        return series.update(key, changes);
     }
 
     @POST

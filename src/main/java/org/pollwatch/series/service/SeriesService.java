@@ -23,6 +23,7 @@ import org.pollwatch.polls.Question;
 import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.ProblemException;
 import org.pollwatch.series.Series;
+import org.pollwatch.series.SeriesChanges;
 import org.pollwatch.series.SeriesChoice;
 import org.pollwatch.series.SeriesDocument;
 import org.pollwatch.series.SeriesDocument.ChoiceDocument;
@@ -67,11 +68,7 @@ public class SeriesService {
                 }
             }
         }
-        if (document.populationPreference() != null
-                && document.populationPreference().stream().distinct().count()
-                        != document.populationPreference().size()) {
-            errors.add(new FieldError("populationPreference", "lists a population twice"));
-        }
+        checkPreference(document.populationPreference(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid series", errors);
         }
@@ -86,6 +83,45 @@ public class SeriesService {
         series.flush();
         audit.record(actor, "series.create", null, "series " + series.seriesKey, null);
         return toView(series, 0);
+    }
+
+    /**
+     * Changes title, description or population preference. A new preference changes which population
+     * version of a poll counts, so every average of the series is recomputed.
+     */
+    @Transactional
+    public SeriesView update(String key, SeriesChanges changes) {
+        Series series = Series.require(key);
+        List<FieldError> errors = new ArrayList<>();
+        checkPreference(changes.populationPreference(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid series changes", errors);
+        }
+        if (changes.title() != null) series.title = changes.title().trim();
+        if (changes.description() != null) {
+            series.description = changes.description().isBlank()
+                    ? null
+                    : changes.description().trim();
+        }
+        if (changes.populationPreference() != null) {
+            series.populationPreference = storedPreference(changes.populationPreference());
+        }
+        series.flush();
+        this.changes.fire(new DataChanged("series " + key + " changed"));
+        return toView(series, SeriesQuestion.count("series", series));
+    }
+
+    private static void checkPreference(List<Population> preference, List<FieldError> errors) {
+        if (preference != null && preference.stream().distinct().count() != preference.size()) {
+            errors.add(new FieldError("populationPreference", "lists a population twice"));
+        }
+    }
+
+    /** Stored as codes; null means the default rule. */
+    private static List<String> storedPreference(List<Population> preference) {
+        return preference == null || preference.isEmpty()
+                ? null
+                : preference.stream().map(Population::code).toList();
     }
 
     /** A series and whether this call created it. */
@@ -118,9 +154,7 @@ public class SeriesService {
             series.choices.add(
                     new SeriesChoice(i + 1, choice.key(), choice.label().trim()));
         }
-        series.populationPreference = populationPreference == null || populationPreference.isEmpty()
-                ? null
-                : populationPreference.stream().map(Population::code).toList();
+        series.populationPreference = storedPreference(populationPreference);
         series.persist();
         return series;
     }

@@ -31,16 +31,13 @@ final class KalmanSmoother implements Smoother {
     }
 
     @Override
-    public Daily run(
-            PreparedPolls.Series s,
-            HouseAdjustment house,
-            int firstDay,
-            int lastDay,
-            boolean realtime,
-            int usedFrom,
-            boolean[] used) {
+    public Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days) {
+        int firstDay = days.first(), lastDay = days.last();
+        boolean realtime = days.realtime();
         double[] r = floodedVariance(s, realtime);
-        return realtime ? filter(s, r, house, firstDay, lastDay, used) : smooth(s, r, house, firstDay, lastDay, used);
+        return realtime
+                ? filter(s, r, house, firstDay, lastDay, days.used())
+                : smooth(s, r, house, firstDay, lastDay, days.used());
     }
 
     private static final double KALMAN_NON_SAMPLING_VARIANCE = 1.0;

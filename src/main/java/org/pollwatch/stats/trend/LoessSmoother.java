@@ -31,14 +31,9 @@ final class LoessSmoother implements Smoother {
     }
 
     @Override
-    public Daily run(
-            PreparedPolls.Series s,
-            HouseAdjustment house,
-            int firstDay,
-            int lastDay,
-            boolean realtime,
-            int usedFrom,
-            boolean[] used) {
+    public Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days) {
+        int firstDay = days.first(), lastDay = days.last();
+        boolean realtime = days.realtime();
         Daily out = Daily.empty(firstDay, lastDay);
         double span = o.loessSpanDays();
         int reach = (int) Math.ceil(span) - 1; // tricube weight is 0 at distance span
@@ -75,7 +70,7 @@ final class LoessSmoother implements Smoother {
                 sxy += wi * x * yi;
                 minX = Math.min(minX, x);
                 maxX = Math.max(maxX, x);
-                if (used != null && t >= usedFrom && wi > 0) used[i] = true;
+                if (wi > 0) days.markUsed(i, t);
             }
             for (int i = cur.lo; i < cur.hi; i++) count[pollster[i]] = 0;
             if (!(s0 > 0)) continue;

@@ -34,20 +34,6 @@ public record PollObservation(
         Map<String, Double> shares,
         LocalDate validUntil) {
 
-    /** A current version (no {@code validUntil}). */
-    public PollObservation(
-            String pollId,
-            String pollster,
-            LocalDate fieldStart,
-            LocalDate fieldEnd,
-            LocalDate availableFrom,
-            Double sampleSize,
-            String population,
-            boolean tracking,
-            Map<String, Double> shares) {
-        this(pollId, pollster, fieldStart, fieldEnd, availableFrom, sampleSize, population, tracking, shares, null);
-    }
-
     public PollObservation {
         Objects.requireNonNull(pollId, "pollId");
         Objects.requireNonNull(pollster, "pollster");

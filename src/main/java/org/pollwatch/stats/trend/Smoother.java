@@ -4,22 +4,27 @@ package org.pollwatch.stats.trend;
 interface Smoother {
 
     /**
-     * @param s          the polls, sorted by availability (realtime) or field end (hindsight)
-     * @param house      house effect to subtract from a poll of pollster p on day t
-     * @param firstDay   first epoch day to estimate
-     * @param lastDay    last epoch day to estimate
-     * @param realtime   one-sided (only polls available by each day) or two-sided
-     * @param usedFrom   mark in {@code used} the polls that influence days &gt;= this day
-     * @param used       output, may be null
+     * @param s      the polls, sorted by availability (realtime) or field end (hindsight)
+     * @param house  house effect to subtract from a poll of pollster p on day t
+     * @param days   the days to estimate, and where to mark the polls that influence them
      */
-    Daily run(
-            PreparedPolls.Series s,
-            HouseAdjustment house,
-            int firstDay,
-            int lastDay,
-            boolean realtime,
-            int usedFrom,
-            boolean[] used);
+    Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days);
+
+    /**
+     * Epoch days {@code first..last} to estimate, one-sided ({@code realtime}: only polls available by each
+     * day) or two-sided; {@code used}, when not null, receives the polls that influence days &gt;= {@code
+     * usedFrom}.
+     */
+    record Days(int first, int last, boolean realtime, int usedFrom, boolean[] used) {
+
+        Days withoutUse() {
+            return new Days(first, last, realtime, usedFrom, null);
+        }
+
+        void markUsed(int poll, int day) {
+            if (used != null && day >= usedFrom) used[poll] = true;
+        }
+    }
 
     /** Estimates for consecutive days from {@code firstDay}; NaN where there is none. */
     record Daily(int firstDay, double[] estimate, double[] standardError, double[] effectivePolls, double[] meanAge) {

@@ -48,7 +48,11 @@ public final class TrendEngine {
             int lastDay = realtime ? to : Math.max(to, dataLast);
             if (lastDay < dataFirst) continue;
             boolean[] used = new boolean[s.size()];
-            Result r = fit(s, smoother, options, dataFirst, lastDay, realtime, Math.max(from, dataFirst), used);
+            Result r = fit(
+                    s,
+                    smoother,
+                    options,
+                    new Smoother.Days(dataFirst, lastDay, realtime, Math.max(from, dataFirst), used));
             double[] prediction = predictionVariance(s, r.daily, realtime);
             for (int t = Math.max(from, dataFirst); t <= to; t++) {
                 double est = r.daily.at(t);
@@ -88,25 +92,18 @@ public final class TrendEngine {
 
     private record Result(Smoother.Daily daily, HouseEffectEstimator.Estimate house) {}
 
-    private static Result fit(
-            PreparedPolls.Series s,
-            Smoother smoother,
-            TrendOptions o,
-            int firstDay,
-            int lastDay,
-            boolean realtime,
-            int usedFrom,
-            boolean[] used) {
+    private static Result fit(PreparedPolls.Series s, Smoother smoother, TrendOptions o, Smoother.Days days) {
+        int firstDay = days.first(), lastDay = days.last();
+        boolean realtime = days.realtime();
         int rounds = o.adjustHouseEffects() ? o.houseEffectIterations() : 1;
-        Smoother.Daily daily =
-                smoother.run(s, Smoother.HouseAdjustment.NONE, firstDay, lastDay, realtime, usedFrom, null);
+        Smoother.Daily daily = smoother.run(s, Smoother.HouseAdjustment.NONE, days.withoutUse());
         HouseEffectEstimator.Estimate finalHouse = null;
         for (int round = 0; round < rounds; round++) {
             HouseTimeline h = houseEffects(s, daily, o, firstDay, lastDay, realtime);
             finalHouse = h.last;
             // Without adjustment the estimate stays the plain average; the timeline still supplies
             // the band's non-sampling error and the spread of house effects the polls carry.
-            daily = smoother.run(s, h, firstDay, lastDay, realtime, usedFrom, round == rounds - 1 ? used : null);
+            daily = smoother.run(s, h, round == rounds - 1 ? days : days.withoutUse());
         }
         return new Result(daily, finalHouse);
     }

@@ -30,14 +30,9 @@ final class WeightedAverageSmoother implements Smoother {
     }
 
     @Override
-    public Daily run(
-            PreparedPolls.Series s,
-            HouseAdjustment house,
-            int firstDay,
-            int lastDay,
-            boolean realtime,
-            int usedFrom,
-            boolean[] used) {
+    public Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days) {
+        int firstDay = days.first(), lastDay = days.last();
+        boolean realtime = days.realtime();
         Daily out = Daily.empty(firstDay, lastDay);
         int w = o.windowDays();
         double[] decay = new double[w + 1];
@@ -68,7 +63,7 @@ final class WeightedAverageSmoother implements Smoother {
                 sw2v += wi * wi * (sampling[i] + noise);
                 swa += wi * Math.abs(t - date[i]);
                 pollsterWeight[p] += wi;
-                if (used != null && t >= usedFrom) used[i] = true;
+                days.markUsed(i, t);
             }
             double houseVar = 0;
             for (int i = cur.lo; i < cur.hi; i++) {

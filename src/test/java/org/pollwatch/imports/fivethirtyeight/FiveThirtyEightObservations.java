@@ -21,7 +21,8 @@ public final class FiveThirtyEightObservations {
                 row.sampleSize() == null ? null : row.sampleSize().doubleValue(),
                 row.population(),
                 Boolean.TRUE.equals(row.tracking()),
-                row.answers());
+                row.answers(),
+                null);
     }
 
     /** As {@link #toObservation(PollRow, String)} with id {@code "538-line-<line>"}. */

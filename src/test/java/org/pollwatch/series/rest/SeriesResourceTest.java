@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.pollwatch.series.SeriesFixtures.newSeries;
 import static org.pollwatch.series.SeriesFixtures.poll;
 import static org.pollwatch.series.SeriesFixtures.submit;
@@ -72,6 +73,62 @@ class SeriesResourceTest {
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("choices"));
         given().get("/series/no-such-series").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void patchChangesTitleAndDescriptionAndRefusesBadChanges() {
+        String key = newSeries();
+        given().contentType("application/merge-patch+json")
+                .body("""
+                {"title": "  Renamed  ", "description": "Asked monthly"}
+                """)
+                .patch("/series/" + key)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Renamed"))
+                .body("description", equalTo("Asked monthly"))
+                .body("defaultPopulationPreference", equalTo(true));
+        given().contentType("application/merge-patch+json")
+                .body("""
+                {"description": ""}
+                """)
+                .patch("/series/" + key)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Renamed"))
+                .body("description", nullValue());
+        given().contentType("application/merge-patch+json")
+                .body("""
+                {"title": "   ", "populationPreference": ["adults", "adults"]}
+                """)
+                .patch("/series/" + key)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("title"));
+        given().contentType("application/merge-patch+json")
+                .body("""
+                {"populationPreference": ["adults", "adults"]}
+                """)
+                .patch("/series/" + key)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("populationPreference"));
+        given().contentType("application/merge-patch+json")
+                .body("""
+                {"populationPreference": ["martians"]}
+                """)
+                .patch("/series/" + key)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/series/" + key).then().body("title", equalTo("Renamed"));
+        given().contentType("application/merge-patch+json")
+                .body("{}")
+                .patch("/series/no-such-series")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -65,7 +65,8 @@ class RealtimeLeakTest {
                     i % 2 == 0 ? null : 50000.0,
                     "a",
                     false,
-                    Map.of("yes", 70.0, "no", 25.0)));
+                    Map.of("yes", 70.0, "no", 25.0),
+                    null));
         }
         Map<String, TrendPoint> after = index(engine.compute(more, TrendOptions.defaults()));
         for (Map.Entry<String, TrendPoint> e : before.entrySet()) {
@@ -138,7 +139,8 @@ class RealtimeLeakTest {
                         n,
                         "lv",
                         false,
-                        Map.of("yes", yes - 2, "no", Math.round(10 * (97 - yes)) / 10.0)));
+                        Map.of("yes", yes - 2, "no", Math.round(10 * (97 - yes)) / 10.0),
+                        null));
             }
         }
         return out;

@@ -38,7 +38,8 @@ final class SyntheticPolls {
                         n,
                         "lv",
                         false,
-                        Map.of(CHOICE, Math.max(0, Math.min(100, value)))));
+                        Map.of(CHOICE, Math.max(0, Math.min(100, value))),
+                        null));
             }
         }
         return polls;

@@ -58,7 +58,8 @@ public final class TrendBenchmark {
                     rnd.nextInt(10) == 0 ? null : 500.0 + rnd.nextInt(1500),
                     p % 2 == 0 ? "lv" : "rv",
                     p < 5,
-                    Map.of("yes", yes, "no", Math.max(0, 95 - yes))));
+                    Map.of("yes", yes, "no", Math.max(0, 95 - yes)),
+                    null));
         }
         return polls;
     }

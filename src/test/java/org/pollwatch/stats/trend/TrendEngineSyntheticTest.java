@@ -185,10 +185,10 @@ class TrendEngineSyntheticTest {
         var start = SyntheticPolls.day(0);
         var end = SyntheticPolls.day(2);
         List<PollObservation> polls = List.of(
-                new PollObservation("a", "X", start, end, end, 1000.0, "a", false, Map.of("yes", 40.0)),
-                new PollObservation("lv", "X", start, end, end, 800.0, "lv", false, Map.of("yes", 50.0)),
-                new PollObservation("rv1", "Y", start, end, end, 1000.0, "rv", false, Map.of("yes", 44.0)),
-                new PollObservation("rv2", "y ", start, end, end, 1000.0, "rv", false, Map.of("yes", 46.0)));
+                new PollObservation("a", "X", start, end, end, 1000.0, "a", false, Map.of("yes", 40.0), null),
+                new PollObservation("lv", "X", start, end, end, 800.0, "lv", false, Map.of("yes", 50.0), null),
+                new PollObservation("rv1", "Y", start, end, end, 1000.0, "rv", false, Map.of("yes", 44.0), null),
+                new PollObservation("rv2", "y ", start, end, end, 1000.0, "rv", false, Map.of("yes", 46.0), null));
         TrendOptions o = TrendOptions.builder()
                 .method(TrendMethod.WEIGHTED_AVERAGE)
                 .adjustHouseEffects(false)

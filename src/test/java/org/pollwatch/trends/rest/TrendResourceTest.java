@@ -193,6 +193,37 @@ class TrendResourceTest {
     }
 
     @Test
+    void patchingThePopulationPreferenceRecomputesTheAverage() {
+        String key = newSeries();
+        String pollster = newPollster();
+        long adults = submit(poll(pollster, key, "2021-06-01", "2021-06-03", null, "adults", 1500, 50, 45));
+        long likely = submit(poll(pollster, key, "2021-06-01", "2021-06-03", null, "likely_voters", 900, 46, 50));
+        given().get("/series/" + key + "/trend").then().statusCode(200).body("polls", contains((int) likely));
+
+        given().contentType("application/merge-patch+json")
+                .body("{\"populationPreference\": [\"adults\", \"likely_voters\"]}")
+                .patch("/series/" + key)
+                .then()
+                .statusCode(200)
+                .body("populationPreference", contains("adults", "likely_voters"))
+                .body("defaultPopulationPreference", equalTo(false))
+                .body("title", equalTo("Approval of the government's response")); // left out: kept
+        given().get("/series/" + key + "/trend")
+                .then()
+                .statusCode(200)
+                .body("polls", contains((int) adults))
+                .body("points.find { it.choice == 'approve' }.estimate", equalTo(50.0f));
+
+        given().contentType("application/merge-patch+json")
+                .body("{\"populationPreference\": []}")
+                .patch("/series/" + key)
+                .then()
+                .statusCode(200)
+                .body("defaultPopulationPreference", equalTo(true));
+        given().get("/series/" + key + "/trend").then().body("polls", contains((int) likely));
+    }
+
+    @Test
     void asOfAnswersWithWhatWasPublishedThenAndTheValuesOfThen() {
         String key = newSeries();
         String pollster = newPollster();
