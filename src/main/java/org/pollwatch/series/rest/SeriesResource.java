@@ -135,6 +135,12 @@ public class SeriesResource {
             content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", description = "A blank title, a population listed twice or an unknown one")
     @APIResponse(responseCode = "404", description = "No such series")
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
+    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an administrator key: a series' averages belong to every pollster in it")
     public SeriesView update(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @NotNull @Valid SeriesChanges changes) {

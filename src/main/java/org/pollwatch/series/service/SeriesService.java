@@ -91,6 +91,7 @@ public class SeriesService {
      */
     @Transactional
     public SeriesView update(String key, SeriesChanges changes) {
+        Actor actor = access.requireScope(Actor.SERIES);
         Series series = Series.require(key);
         List<FieldError> errors = new ArrayList<>();
         checkPreference(changes.populationPreference(), errors);
@@ -107,6 +108,7 @@ public class SeriesService {
             series.populationPreference = storedPreference(changes.populationPreference());
         }
         series.flush();
+        audit.record(actor, "series.update", null, "series " + key, null);
         this.changes.fire(new DataChanged("series " + key + " changed"));
         return toView(series, SeriesQuestion.count("series", series));
     }

@@ -122,6 +122,14 @@ class SeriesResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+        given().auth()
+                .none()
+                .contentType("application/merge-patch+json")
+                .body("{\"title\": \"Anonymous\"}")
+                .patch("/series/" + key)
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
         given().get("/series/" + key).then().body("title", equalTo("Renamed"));
         given().contentType("application/merge-patch+json")
                 .body("{}")
