@@ -28,12 +28,22 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
             password = target.password();
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password,
+                "quarkus.datasource.jdbc.url",
+                url,
+                "quarkus.datasource.username",
+                user,
+                "quarkus.datasource.password",
+                password,
                 // every test run starts from an empty schema, built by the migrations
-                "quarkus.flyway.clean-at-start", "true",
-                "quarkus.flyway.clean-disabled", "false");
+                "quarkus.flyway.clean-at-start",
+                "true",
+                "quarkus.flyway.clean-disabled",
+                "false",
+                // the packaged app of the integration tests runs the prod profile, which needs both
+                "pollwatch.keys.secret",
+                "integration-test-hmac-secret-not-for-production-use",
+                "pollwatch.admin.bootstrap-key",
+                TestKeys.ADMIN);
     }
 
     @Override
