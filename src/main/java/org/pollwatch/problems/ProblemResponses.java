@@ -9,12 +9,22 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Every error of the API is a problem document ({@link ProblemMappers}), so the API document says so
  * once, here: each 4xx and 5xx response an operation declares without a body gets the
  * {@code application/problem+json} {@link Problem} body. Resources then declare an error by its
- * status and description alone, and spell out a body only to give an example.
+ * status and description alone, and spell out a body only to give an example. An operation that
+ * requires a key gets its 401 here too, as that answer is the same for every one of them.
  */
 public class ProblemResponses implements OASFilter {
 
+    static final String NO_VALID_KEY = "No valid API key (missing, unknown, revoked or expired)";
+
     @Override
     public Operation filterOperation(Operation operation) {
+        if (requiresKey(operation)
+                && operation.getResponses() != null
+                && operation.getResponses().getAPIResponse("401") == null) {
+            operation
+                    .getResponses()
+                    .addAPIResponse("401", OASFactory.createAPIResponse().description(NO_VALID_KEY));
+        }
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return operation;
         }
@@ -28,6 +38,12 @@ public class ProblemResponses implements OASFilter {
             }
         });
         return operation;
+    }
+
+    private static boolean requiresKey(Operation operation) {
+        return operation.getSecurity() != null
+                && operation.getSecurity().stream()
+                        .anyMatch(requirement -> !requirement.getSchemes().isEmpty());
     }
 
     private static boolean isError(String status) {

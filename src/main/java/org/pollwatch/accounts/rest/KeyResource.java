@@ -77,7 +77,6 @@ public class KeyResource {
             description = "Issued; the answer holds the key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: the offending fields are listed")
-    @APIResponse(responseCode = "401", description = "No valid API key")
     @APIResponse(responseCode = "403", description = "Not an administrator key")
     public Response issue(@NotNull @Valid KeyRequest request) {
         ApiKeyView issued = keys.issue(request);
@@ -93,7 +92,6 @@ public class KeyResource {
             responseCode = "200",
             description = "Keys",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "401", description = "No valid API key")
     @APIResponse(responseCode = "403", description = "Not an administrator key")
     @APIResponse(responseCode = "404", description = "No such pollster")
     public List<ApiKeyView> list(
@@ -110,7 +108,6 @@ public class KeyResource {
             responseCode = "200",
             description = "The key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "401", description = "No valid API key")
     @APIResponse(responseCode = "403", description = "Not an administrator key")
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyView get(@PathParam("id") long id) {
@@ -126,7 +123,6 @@ public class KeyResource {
             responseCode = "200",
             description = "Revoked",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "401", description = "No valid API key")
     @APIResponse(responseCode = "403", description = "Not an administrator key")
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyView revoke(
@@ -147,7 +143,6 @@ public class KeyResource {
             description = "One page of audit events",
             content = @Content(schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "401", description = "No valid API key")
     @APIResponse(responseCode = "403", description = "Not an administrator key")
     public PageView<AuditEventView> audit(
             @Parameter(description = "Only the events of this poll id", schema = @Schema(type = SchemaType.INTEGER))

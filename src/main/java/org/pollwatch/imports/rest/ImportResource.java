@@ -103,7 +103,6 @@ public class ImportResource {
     @APIResponse(responseCode = "415", description = "Body is not CSV")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(responseCode = "403", description = "Not an administrator key: imports write many pollsters' polls")
     public ImportReport fiveThirtyEight(
             @Parameter(

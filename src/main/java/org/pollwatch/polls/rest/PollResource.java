@@ -87,7 +87,6 @@ public class PollResource {
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(
             responseCode = "403",
             description =
@@ -224,7 +223,6 @@ public class PollResource {
                     "No If-Match: send the ETag of the version being revised (or * to revise whatever is current)")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(
             responseCode = "403",
             description =
@@ -258,7 +256,6 @@ public class PollResource {
     @APIResponse(responseCode = "404", description = "No such poll")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(
             responseCode = "403",
             description =

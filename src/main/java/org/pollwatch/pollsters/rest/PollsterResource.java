@@ -75,7 +75,6 @@ public class PollsterResource {
     @APIResponse(responseCode = "415", description = "Body is not JSON")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(responseCode = "403", description = "Not an administrator key")
     public Response register(@NotNull @Valid PollsterDocument document) {
         PollsterDocument registered = pollsters.register(document);

@@ -74,7 +74,6 @@ public class SeriesResource {
     @APIResponse(responseCode = "409", description = "A series with this key exists")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(responseCode = "403", description = "The key lacks the series scope")
     public Response create(@NotNull @Valid SeriesDocument document) {
         SeriesView created = series.create(document);
@@ -137,7 +136,6 @@ public class SeriesResource {
     @APIResponse(responseCode = "404", description = "No such series")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(
             responseCode = "403",
             description = "Not an administrator key: a series' averages belong to every pollster in it")
@@ -179,7 +177,6 @@ public class SeriesResource {
     @APIResponse(responseCode = "409", description = "The question belongs to another series")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid API key (missing, unknown, revoked or expired)")
     @APIResponse(
             responseCode = "403",
             description = "The question belongs to another pollster's poll, or the key lacks the series scope")

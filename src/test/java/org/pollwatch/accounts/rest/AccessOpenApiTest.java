@@ -44,6 +44,25 @@ class AccessOpenApiTest {
                     assertTrue(responses.containsKey("401"), method + " " + path + " documents 401");
                     assertTrue(responses.containsKey("403"), method + " " + path + " documents 403");
                 }));
+        // every operation that takes a key, reads of the administration included, documents its 401 problem
+        List<String> keyed = new ArrayList<>();
+        ((Map<String, Map<String, Object>>) document.get("paths"))
+                .forEach((path, item) -> item.forEach((method, op) -> {
+                    Map<String, Object> operation = (Map<String, Object>) op;
+                    List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+                    if (security == null || security.stream().noneMatch(s -> s.containsKey("bearer"))) {
+                        return;
+                    }
+                    keyed.add(method + " " + path);
+                    Map<String, Object> unauthorized =
+                            (Map<String, Object>) ((Map<String, Object>) operation.get("responses")).get("401");
+                    assertTrue(
+                            unauthorized != null
+                                    && ((Map<String, Object>) unauthorized.get("content"))
+                                            .containsKey("application/problem+json"),
+                            method + " " + path + " documents a 401 problem");
+                }));
+        assertTrue(keyed.contains("get /admin/audit") && keyed.contains("get /admin/keys"), "keyed: " + keyed);
         assertTrue(writes.contains("post /polls")
                 && writes.contains("put /polls/{id}")
                 && writes.contains("delete /polls/{id}"));
