@@ -113,7 +113,8 @@ public class HttpLayerProblems {
         }
     }
 
-    private void send(RoutingContext context, int status, String title, String detail, String field) {
+    /** Ends the request with a problem+json answer naming {@code field}. */
+    public void send(RoutingContext context, int status, String title, String detail, String field) {
         String instance = context.request().path();
         Problem problem = new Problem(
                 "about:blank",
