@@ -10,11 +10,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * once, here: each 4xx and 5xx response an operation declares without a body gets the
  * {@code application/problem+json} {@link Problem} body. Resources then declare an error by its
  * status and description alone, and spell out a body only to give an example. An operation that
- * requires a key gets its 401 here too, as that answer is the same for every one of them.
+ * requires a key gets its 401 and 429 here too, as those answers are the same for every one of them.
  */
 public class ProblemResponses implements OASFilter {
 
     static final String NO_VALID_KEY = "No valid API key (missing, unknown, revoked or expired)";
+    static final String TOO_MANY =
+            "Over the rate limit of the key or of the client address; retry after Retry-After seconds";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -24,6 +26,24 @@ public class ProblemResponses implements OASFilter {
             operation
                     .getResponses()
                     .addAPIResponse("401", OASFactory.createAPIResponse().description(NO_VALID_KEY));
+        }
+        if (requiresKey(operation)
+                && operation.getResponses() != null
+                && operation.getResponses().getAPIResponse("429") == null) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "429",
+                            OASFactory.createAPIResponse()
+                                    .description(TOO_MANY)
+                                    .addHeader(
+                                            "Retry-After",
+                                            OASFactory.createHeader()
+                                                    .description("Seconds until the limit allows another request")
+                                                    .schema(OASFactory.createSchema()
+                                                            .addType(
+                                                                    org.eclipse.microprofile.openapi.models.media.Schema
+                                                                            .SchemaType.INTEGER))));
         }
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return operation;

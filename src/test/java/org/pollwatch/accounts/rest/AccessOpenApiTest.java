@@ -43,6 +43,11 @@ class AccessOpenApiTest {
                     Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                     assertTrue(responses.containsKey("401"), method + " " + path + " documents 401");
                     assertTrue(responses.containsKey("403"), method + " " + path + " documents 403");
+                    Map<String, Object> tooMany = (Map<String, Object>) responses.get("429");
+                    assertTrue(
+                            tooMany != null
+                                    && ((Map<String, Object>) tooMany.get("headers")).containsKey("Retry-After"),
+                            method + " " + path + " documents 429 with Retry-After");
                 }));
         // every operation that takes a key, reads of the administration included, documents its 401 problem
         List<String> keyed = new ArrayList<>();
