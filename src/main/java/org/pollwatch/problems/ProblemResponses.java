@@ -3,13 +3,16 @@ package org.pollwatch.problems;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Every error of the API is a problem document ({@link ProblemMappers}), so the API document says so
  * once, here: each 4xx and 5xx response an operation declares without a body gets the
  * {@code application/problem+json} {@link Problem} body. Resources then declare an error by its
- * status and description alone, and spell out a body only to give an example. An operation that
+ * status and description alone, and spell out a body only to give an example (its media type and
+ * example: the schema is added here). An operation that
  * requires a key gets its 401 and 429 here too, as those answers are the same for every one of them.
  */
 public class ProblemResponses implements OASFilter {
@@ -49,15 +52,25 @@ public class ProblemResponses implements OASFilter {
             return operation;
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
-            if (isError(status) && response.getRef() == null && hasNoBody(response)) {
-                response.setContent(OASFactory.createContent()
-                        .addMediaType(
-                                Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("Problem"))));
+            if (!isError(status) || response.getRef() != null) {
+                return;
+            }
+            if (hasNoBody(response)) {
+                response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problemBody()));
+            } else if (response.getContent().getMediaType(Problem.MEDIA_TYPE) != null
+                    && response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
+                response.getContent().getMediaType(Problem.MEDIA_TYPE).setSchema(problemSchema());
             }
         });
         return operation;
+    }
+
+    private static MediaType problemBody() {
+        return OASFactory.createMediaType().schema(problemSchema());
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().ref("Problem");
     }
 
     private static boolean requiresKey(Operation operation) {

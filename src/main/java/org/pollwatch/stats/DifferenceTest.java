@@ -118,6 +118,23 @@ public record DifferenceTest(
                 level.alpha(),
                 level.z(),
                 level.percent());
+        return judged(
+                OptionalDouble.of(p),
+                true,
+                minimumSampleSizeForSignificance,
+                comparison.verdict(p < level.alpha()),
+                exactFormula,
+                true);
+    }
+
+    /** This test's estimate (shares, sizes, SE, MoE, interval, z) with another judgement of it. */
+    private DifferenceTest judged(
+            OptionalDouble pValue,
+            boolean significanceComputable,
+            OptionalLong minimumSampleSizeForSignificance,
+            Verdict verdict,
+            String formula,
+            boolean exactTest) {
         return new DifferenceTest(
                 comparison,
                 level,
@@ -130,12 +147,12 @@ public record DifferenceTest(
                 marginOfError,
                 interval,
                 zStatistic,
-                OptionalDouble.of(p),
-                true,
+                pValue,
+                significanceComputable,
                 minimumSampleSizeForSignificance,
-                comparison.verdict(p < level.alpha()),
-                exactFormula,
-                true);
+                verdict,
+                formula,
+                exactTest);
     }
 
     /**
@@ -218,18 +235,7 @@ public record DifferenceTest(
     }
 
     private DifferenceTest withMinimumSampleSize(long respondents) {
-        return new DifferenceTest(
-                comparison,
-                level,
-                shareA,
-                shareB,
-                difference,
-                effectiveSampleSizeA,
-                effectiveSampleSizeB,
-                standardError,
-                marginOfError,
-                interval,
-                zStatistic,
+        return judged(
                 pValue,
                 significanceComputable,
                 OptionalLong.of(respondents),

@@ -1,6 +1,7 @@
 package org.pollwatch.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
@@ -53,6 +54,16 @@ public class ChartResponses {
         @QueryParam("theme")
         public String theme;
 
+        @Parameter(
+                description = "svg or png",
+                example = "svg",
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"svg", "png"}))
+        @PathParam("format")
+        public String format;
+
         int width() {
             return ChartOutput.size("width", width, 640);
         }
@@ -63,6 +74,10 @@ public class ChartResponses {
 
         Theme theme() {
             return Theme.parse(theme);
+        }
+
+        String format() {
+            return ChartResponses.format(format);
         }
     }
 

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.openapi.InvalidParameterResponse;
+import org.pollwatch.common.openapi.NotModifiedResponse;
 import org.pollwatch.polls.PollView;
 
 /** {@code GET /polls/{id}/questions/{qid}/chart.svg} and {@code .png}: one question's results drawn on the server. */
@@ -35,21 +35,12 @@ public class QuestionChartResource {
             description = "One bar per option with its margin of error (95 %) when the sample size is known; "
                     + "a retracted poll says so. ETag of the bytes, 304 on If-None-Match, Cache-Control max-age=60.")
     @APIResponse(responseCode = "200", description = "The chart")
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @NotModifiedResponse
+    @InvalidParameterResponse
     @APIResponse(responseCode = "404", description = "No such poll or question")
     public Response chart(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long id,
             @Parameter(description = "Question id", example = "1") @PathParam("qid") long questionId,
-            @Parameter(
-                            description = "svg or png",
-                            example = "svg",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"svg", "png"}))
-                    @PathParam("format")
-                    String format,
             @BeanParam ChartResponses.ChartParams chart,
             Request request) {
         // keyed by the poll's version: every revision or retraction makes a new chart
@@ -59,7 +50,7 @@ public class QuestionChartResource {
                 chart.width(),
                 chart.height(),
                 chart.theme(),
-                ChartResponses.format(format),
+                chart.format(),
                 polls.version(id));
         return charts.respond(
                 cacheKey,

@@ -8,11 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.openapi.InvalidParameterResponse;
+import org.pollwatch.common.openapi.NotModifiedResponse;
+import org.pollwatch.series.rest.NoSuchSeriesResponse;
 import org.pollwatch.trends.rest.TrendParams;
 import org.pollwatch.trends.service.TrendRequest;
 
@@ -38,32 +39,17 @@ public class TrendChartResource {
                     + "generated from the data. Takes the parameters of GET /series/{key}/trend plus width, height "
                     + "and theme. ETag of the bytes, 304 on If-None-Match, Cache-Control max-age=60.")
     @APIResponse(responseCode = "200", description = "The chart")
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "404", description = "No such series")
+    @NotModifiedResponse
+    @InvalidParameterResponse
+    @NoSuchSeriesResponse
     public Response chart(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
-            @Parameter(
-                            description = "svg or png",
-                            example = "svg",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"svg", "png"}))
-                    @PathParam("format")
-                    String format,
             @BeanParam TrendParams params,
             @BeanParam ChartResponses.ChartParams chart,
             Request request) {
         TrendRequest trend = series.request(params, key);
         ChartResponses.Key cacheKey = new ChartResponses.Key(
-                "trend",
-                trend,
-                chart.width(),
-                chart.height(),
-                chart.theme(),
-                ChartResponses.format(format),
-                series.generation());
+                "trend", trend, chart.width(), chart.height(), chart.theme(), chart.format(), series.generation());
         return charts.respond(cacheKey, () -> SeriesData.chart(series.snapshot(trend)), request);
     }
 }

@@ -34,6 +34,8 @@ import org.pollwatch.accounts.service.KeyService;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.access.Roles;
+import org.pollwatch.common.openapi.InvalidParameterResponse;
+import org.pollwatch.pollsters.rest.NoSuchPollsterResponse;
 import org.pollwatch.problems.ProblemException;
 
 @Path("/admin")
@@ -46,6 +48,7 @@ import org.pollwatch.problems.ProblemException;
         bearerFormat = "API key",
         description = "An API key sent as Authorization: Bearer <key>. Writes need one; reads need none.")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
+@APIResponse(responseCode = "403", description = "Not an administrator key")
 @RolesAllowed(Roles.ADMIN)
 public class KeyResource {
 
@@ -68,16 +71,12 @@ public class KeyResource {
                     + "The key is in this answer only: it is stored as an HMAC and cannot be shown again.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            schema = @Schema(implementation = KeyRequest.class),
-                            examples = @ExampleObject(name = "pollster key", value = KEY_REQUEST)))
+            content = @Content(examples = @ExampleObject(name = "pollster key", value = KEY_REQUEST)))
     @APIResponse(
             responseCode = "201",
             description = "Issued; the answer holds the key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: the offending fields are listed")
-    @APIResponse(responseCode = "403", description = "Not an administrator key")
     public Response issue(@NotNull @Valid KeyRequest request) {
         ApiKeyView issued = keys.issue(request);
         return Response.created(URI.create("/admin/keys/" + issued.id()))
@@ -92,8 +91,7 @@ public class KeyResource {
             responseCode = "200",
             description = "Keys",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator key")
-    @APIResponse(responseCode = "404", description = "No such pollster")
+    @NoSuchPollsterResponse
     public List<ApiKeyView> list(
             @Parameter(description = "Only the keys of this pollster", example = "israel-democracy-institute")
                     @QueryParam("pollster")
@@ -108,7 +106,6 @@ public class KeyResource {
             responseCode = "200",
             description = "The key",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator key")
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyView get(@PathParam("id") long id) {
         return keys.get(id);
@@ -123,7 +120,6 @@ public class KeyResource {
             responseCode = "200",
             description = "Revoked",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator key")
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyView revoke(
             @PathParam("id") long id,
@@ -142,8 +138,7 @@ public class KeyResource {
             responseCode = "200",
             description = "One page of audit events",
             content = @Content(schema = @Schema(implementation = AuditPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "403", description = "Not an administrator key")
+    @InvalidParameterResponse
     public PageView<AuditEventView> audit(
             @Parameter(description = "Only the events of this poll id", schema = @Schema(type = SchemaType.INTEGER))
                     @QueryParam("poll")

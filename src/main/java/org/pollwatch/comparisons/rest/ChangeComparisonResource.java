@@ -1,12 +1,12 @@
 package org.pollwatch.comparisons.rest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +45,6 @@ public class ChangeComparisonResource {
             description = "The change and its significance",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ChangeComparison.class),
                             examples =
                                     @ExampleObject(
@@ -59,7 +58,6 @@ public class ChangeComparisonResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(
                                             name = "different wording",
@@ -82,20 +80,11 @@ public class ChangeComparisonResource {
                             example = "Returning the hostages")
                     @QueryParam("option")
                     String option,
-            @Parameter(
-                            description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            enumeration = {"80", "90", "95", "99"},
-                                            defaultValue = "95"),
-                            example = "95")
-                    @QueryParam("confidence")
-                    String confidence) {
+            @BeanParam Confidence confidence) {
         return comparisons.change(
                 ComparisonParams.requiredId("question", question),
                 ComparisonParams.optionalId("against", against),
                 option,
-                ComparisonParams.confidence(confidence));
+                confidence.level());
     }
 }

@@ -1,5 +1,6 @@
 package org.pollwatch.comparisons.rest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.ReadCache;
+import org.pollwatch.common.openapi.NotModifiedResponse;
 import org.pollwatch.comparisons.ComparisonService;
 import org.pollwatch.comparisons.LeadComparison;
 import org.pollwatch.comparisons.SubgroupComparison;
@@ -69,13 +70,12 @@ public class QuestionComparisonResource {
             description = "The lead and its significance",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = LeadComparison.class),
                             examples =
                                     @ExampleObject(
                                             name = "IDI January 2024 (no sample size)",
                                             value = ComparisonExamples.IDI_LEAD)))
-    @APIResponse(responseCode = "304", description = "The poll is unchanged since the ETag sent in If-None-Match")
+    @NotModifiedResponse
     @APIResponse(
             responseCode = "400",
             description =
@@ -83,7 +83,6 @@ public class QuestionComparisonResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(
                                             name = "unknown option",
@@ -94,7 +93,6 @@ public class QuestionComparisonResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(
                                             name = "question of another poll",
@@ -115,18 +113,9 @@ public class QuestionComparisonResource {
                             example = "Toppling Hamas")
                     @QueryParam("b")
                     String b,
-            @Parameter(
-                            description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            enumeration = {"80", "90", "95", "99"},
-                                            defaultValue = "95"),
-                            example = "95")
-                    @QueryParam("confidence")
-                    String confidence,
+            @BeanParam Confidence confidence,
             @Context Request request) {
-        ConfidenceLevel level = ComparisonParams.confidence(confidence);
+        ConfidenceLevel level = confidence.level();
         return conditional(
                 request,
                 "lead",
@@ -153,13 +142,12 @@ public class QuestionComparisonResource {
             description = "The difference and its significance",
             content =
                     @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SubgroupComparison.class),
                             examples =
                                     @ExampleObject(
                                             name = "IDI January 2024 (no subgroup sizes)",
                                             value = ComparisonExamples.IDI_SUBGROUPS)))
-    @APIResponse(responseCode = "304", description = "The poll is unchanged since the ETag sent in If-None-Match")
+    @NotModifiedResponse
     @APIResponse(
             responseCode = "400",
             description =
@@ -167,7 +155,6 @@ public class QuestionComparisonResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(
                                             name = "unknown subgroup",
@@ -191,18 +178,9 @@ public class QuestionComparisonResource {
                             example = "Returning the hostages")
                     @QueryParam("option")
                     String option,
-            @Parameter(
-                            description = "Confidence level in percent: " + ComparisonParams.CONFIDENCE_LEVELS,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            enumeration = {"80", "90", "95", "99"},
-                                            defaultValue = "95"),
-                            example = "95")
-                    @QueryParam("confidence")
-                    String confidence,
+            @BeanParam Confidence confidence,
             @Context Request request) {
-        ConfidenceLevel level = ComparisonParams.confidence(confidence);
+        ConfidenceLevel level = confidence.level();
         return conditional(
                 request,
                 "subgroups",

@@ -97,7 +97,6 @@ public class ImportResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "missing columns", value = HEADER_PROBLEM)))
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
     @APIResponse(responseCode = "415", description = "Body is not CSV")

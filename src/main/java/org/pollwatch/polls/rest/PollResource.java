@@ -34,6 +34,9 @@ import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.Tagged;
 import org.pollwatch.common.access.Roles;
+import org.pollwatch.common.openapi.InvalidParameterResponse;
+import org.pollwatch.common.openapi.NotJsonResponse;
+import org.pollwatch.common.openapi.NotModifiedResponse;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
@@ -67,11 +70,7 @@ public class PollResource {
                     "Stores one whole poll (questions, options, subgroup results) in one transaction, or nothing.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PollDocument.class),
-                            examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
+            content = @Content(examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
     @APIResponse(
             responseCode = "201",
             description = "Stored",
@@ -82,15 +81,11 @@ public class PollResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "invalid", value = PollExamples.INVALID_POLL_PROBLEM)))
-    @APIResponse(responseCode = "415", description = "Body is not JSON")
+    @NotJsonResponse
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(
-            responseCode = "403",
-            description =
-                    "The key belongs to another pollster than the poll's (only administrators write any pollster's polls)")
+    @WrongPollsterResponse
     public Response submit(@NotNull @Valid PollDocument document) {
         PollView stored = polls.submit(document);
         return Response.created(URI.create("/polls/" + stored.id()))
@@ -109,14 +104,13 @@ public class PollResource {
             responseCode = "200",
             description = "The poll",
             content = @Content(schema = @Schema(implementation = PollView.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @org.pollwatch.common.openapi.NotModifiedResponse
     @APIResponse(
             responseCode = "404",
             description = "No such poll",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "not found", value = PollExamples.NOT_FOUND_PROBLEM)))
     public Response get(
             @Parameter(description = "Poll id", example = "1") @PathParam("id") long id,
@@ -144,8 +138,8 @@ public class PollResource {
             responseCode = "200",
             description = "One page of polls",
             content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @NotModifiedResponse
+    @InvalidParameterResponse
     public Response search(
             @Parameter(description = "Pollster slug", example = "israel-democracy-institute") @QueryParam("pollster")
                     String pollster,
@@ -204,11 +198,7 @@ public class PollResource {
                     "Replaces the poll's content. The previous version is kept and listed at /polls/{id}/revisions. Send If-Match with the ETag you read to refuse lost updates.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PollDocument.class),
-                            examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
+            content = @Content(examples = @ExampleObject(name = "IDI January 2024", value = PollExamples.IDI_POLL)))
     @APIResponse(
             responseCode = "200",
             description = "Revised",
@@ -223,10 +213,7 @@ public class PollResource {
                     "No If-Match: send the ETag of the version being revised (or * to revise whatever is current)")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(
-            responseCode = "403",
-            description =
-                    "The key belongs to another pollster than the poll's (only administrators write any pollster's polls)")
+    @WrongPollsterResponse
     public Response revise(
             @PathParam("id") long id,
             @NotNull @Valid PollDocument document,
@@ -256,10 +243,7 @@ public class PollResource {
     @APIResponse(responseCode = "404", description = "No such poll")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
-    @APIResponse(
-            responseCode = "403",
-            description =
-                    "The key belongs to another pollster than the poll's (only administrators write any pollster's polls)")
+    @WrongPollsterResponse
     public PollView retract(
             @PathParam("id") long id,
             @Parameter(

@@ -17,8 +17,10 @@ import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.Tagged;
+import org.pollwatch.common.openapi.NotModifiedResponse;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.service.PollService;
+import org.pollwatch.pollsters.rest.NoSuchPollsterResponse;
 
 /** The polls of one pollster: served by the polls feature, which knows pollsters (not the reverse). */
 @Path("/pollsters/{slug}/polls")
@@ -37,8 +39,8 @@ public class PollsterPollsResource {
             summary = "Polls of a pollster",
             description = "Newest first by default; same sorting and paging as GET /polls.")
     @APIResponse(responseCode = "200", description = "One page of polls")
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such pollster")
+    @NotModifiedResponse
+    @NoSuchPollsterResponse
     public Response polls(
             @Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
             @QueryParam("includeRetracted") boolean includeRetracted,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollDocument.OptionDocument;
 import org.pollwatch.polls.PollDocument.QuestionDocument;
@@ -47,16 +48,8 @@ public final class PollRules {
         }
         boolean singleAnswer = !Boolean.TRUE.equals(question.multipleAnswers());
         if (singleAnswer) {
-            BigDecimal total = question.options().stream()
-                    .map(OptionDocument::percentage)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (!singleAnswerTotalAllowed(total)) {
-                errors.add(new FieldError(
-                        path + ".options",
-                        "percentages of a single-answer question sum to "
-                                + total.stripTrailingZeros().toPlainString()
-                                + ", more than 100 (1 point of rounding allowed)"));
-            }
+            checkSingleAnswerTotal(
+                    question.options().stream().map(OptionDocument::percentage), path + ".options", errors);
         }
         if (question.subgroups() == null) {
             return;
@@ -78,15 +71,20 @@ public final class PollRules {
                 }
             }
             if (singleAnswer) {
-                BigDecimal total = subgroup.percentages().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (!singleAnswerTotalAllowed(total)) {
-                    errors.add(new FieldError(
-                            subgroupPath + ".percentages",
-                            "percentages of a single-answer question sum to "
-                                    + total.stripTrailingZeros().toPlainString()
-                                    + ", more than 100 (1 point of rounding allowed)"));
-                }
+                checkSingleAnswerTotal(subgroup.percentages().values().stream(), subgroupPath + ".percentages", errors);
             }
+        }
+    }
+
+    /** The shares of a single-answer question (or of one of its subgroups) may not sum above the cap. */
+    private static void checkSingleAnswerTotal(Stream<BigDecimal> shares, String field, List<FieldError> errors) {
+        BigDecimal total = shares.reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!singleAnswerTotalAllowed(total)) {
+            errors.add(new FieldError(
+                    field,
+                    "percentages of a single-answer question sum to "
+                            + total.stripTrailingZeros().toPlainString()
+                            + ", more than 100 (1 point of rounding allowed)"));
         }
     }
 }

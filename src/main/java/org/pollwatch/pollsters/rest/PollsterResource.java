@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.access.Roles;
+import org.pollwatch.common.openapi.NotJsonResponse;
+import org.pollwatch.common.openapi.NotModifiedResponse;
 import org.pollwatch.pollsters.PollsterDocument;
 import org.pollwatch.pollsters.PollsterService;
 
@@ -60,7 +62,6 @@ public class PollsterResource {
             required = true,
             content =
                     @Content(
-                            schema = @Schema(implementation = PollsterDocument.class),
                             examples =
                                     @ExampleObject(
                                             name = "IDI",
@@ -72,7 +73,7 @@ public class PollsterResource {
             content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
     @APIResponse(responseCode = "400", description = "Invalid pollster")
     @APIResponse(responseCode = "409", description = "The slug is taken")
-    @APIResponse(responseCode = "415", description = "Body is not JSON")
+    @NotJsonResponse
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
     @APIResponse(responseCode = "403", description = "Not an administrator key")
@@ -90,8 +91,8 @@ public class PollsterResource {
             responseCode = "200",
             description = "The pollster",
             content = @Content(schema = @Schema(implementation = PollsterDocument.class)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such pollster")
+    @NotModifiedResponse
+    @NoSuchPollsterResponse
     public Response get(
             @Parameter(example = "israel-democracy-institute") @PathParam("slug") String slug,
             @Context Request request) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.PageView;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.access.Roles;
+import org.pollwatch.common.openapi.InvalidParameterResponse;
 import org.pollwatch.problems.Problem;
 import org.pollwatch.series.SeriesChanges;
 import org.pollwatch.series.SeriesDocument;
@@ -61,11 +62,7 @@ public class SeriesResource {
                             + "Poll questions join it on submission (questions[].series) or later (POST /series/{key}/questions).")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SeriesDocument.class),
-                            examples = @ExampleObject(name = "Biden COVID approval", value = SeriesExamples.SERIES)))
+            content = @Content(examples = @ExampleObject(name = "Biden COVID approval", value = SeriesExamples.SERIES)))
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -105,7 +102,6 @@ public class SeriesResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "not found", value = SeriesExamples.NOT_FOUND)))
     public SeriesView get(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key) {
@@ -133,7 +129,7 @@ public class SeriesResource {
             description = "The series as changed",
             content = @Content(schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", description = "A blank title, a population listed twice or an unknown one")
-    @APIResponse(responseCode = "404", description = "No such series")
+    @NoSuchSeriesResponse
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
     @APIResponse(
@@ -155,11 +151,7 @@ public class SeriesResource {
                     + "Adding a member again replaces its mapping. Poll averages are recomputed.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SeriesQuestionDocument.class),
-                            examples = @ExampleObject(name = "mapping", value = SeriesExamples.JOIN)))
+            content = @Content(examples = @ExampleObject(name = "mapping", value = SeriesExamples.JOIN)))
     @APIResponse(
             responseCode = "200",
             description = "The membership",
@@ -170,10 +162,9 @@ public class SeriesResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples =
                                     @ExampleObject(name = "unmapped option", value = SeriesExamples.UNMAPPED_OPTION)))
-    @APIResponse(responseCode = "404", description = "No such series")
+    @NoSuchSeriesResponse
     @APIResponse(responseCode = "409", description = "The question belongs to another series")
     @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
@@ -197,8 +188,8 @@ public class SeriesResource {
             responseCode = "200",
             description = "One page of polls",
             content = @Content(schema = @Schema(implementation = SeriesPollPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "404", description = "No such series")
+    @InvalidParameterResponse
+    @NoSuchSeriesResponse
     public PageView<SeriesPollView> polls(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted")

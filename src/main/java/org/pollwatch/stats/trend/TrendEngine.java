@@ -53,13 +53,20 @@ public final class TrendEngine {
                     smoother,
                     options,
                     new Smoother.Days(dataFirst, lastDay, realtime, Math.max(from, dataFirst), used));
-            double[] prediction = predictionVariance(s, r.daily, realtime);
+            double[] prediction = predictionHalfWidth(
+                    s,
+                    r.daily,
+                    realtime,
+                    z,
+                    options.confidenceLevel(),
+                    options.predictionAdaptation(),
+                    options.windowDays());
             for (int t = Math.max(from, dataFirst); t <= to; t++) {
                 double est = r.daily.at(t);
                 if (Double.isNaN(est)) continue;
                 int k = t - r.daily.firstDay();
                 double half = z * r.daily.standardError()[k];
-                double next = z * Math.sqrt(prediction[k]);
+                double next = prediction[k];
                 points.add(new TrendPoint(
                         LocalDate.ofEpochDay(t),
                         choice,
@@ -109,12 +116,25 @@ public final class TrendEngine {
     }
 
     /**
-     * Variance of a new poll around the estimate: the running mean of the squared differences between
-     * each poll and the estimate of the day before it became available (realtime; hindsight: of its field
-     * day), over the polls known on the day, started from a prior of the polls' typical variance plus
-     * 2 points of house effect.
+     * Half-width of the range in which a new poll is expected to fall, per day. Its scale is √V, V the
+     * running mean of the squared differences between each poll and the estimate of the day before it
+     * became available (realtime; hindsight: of its field day), over the polls known on the day, started
+     * from a prior of the polls' typical variance plus 2 points of house effect. Realtime, the multiplier
+     * of √V is not the normal z but an online split-conformal quantile (Vovk, Gammerman &amp; Shafer,
+     * <i>Algorithmic Learning in a Random World</i>, 2005; Lei et al., JASA 113:1094-1111, 2018): each
+     * poll's score is |poll − estimate of the day before| / √V as known the day before, and the multiplier
+     * on day t is the ⌈(m+1)·level⌉-th smallest of the m scores known by t, which covers a new exchangeable
+     * poll with probability at least the level whatever the shape of the errors (heavy tails included).
+     * With fewer scores than that rank needs, z stands in.
      */
-    private static double[] predictionVariance(PreparedPolls.Series s, Smoother.Daily daily, boolean realtime) {
+    static double[] predictionHalfWidth(
+            PreparedPolls.Series s,
+            Smoother.Daily daily,
+            boolean realtime,
+            double z,
+            double level,
+            double gamma,
+            int memory) {
         int days = daily.estimate().length;
         double[] out = new double[days];
         int n = s.size();
@@ -129,20 +149,38 @@ public final class TrendEngine {
                 sum += (s.y()[i] - fit) * (s.y()[i] - fit);
                 count++;
             }
-            java.util.Arrays.fill(out, (sum + PRIOR_POLLS * prior) / (count + PRIOR_POLLS));
+            java.util.Arrays.fill(out, z * Math.sqrt((sum + PRIOR_POLLS * prior) / (count + PRIOR_POLLS)));
             return out;
         }
+        ConformalQuantile scores = new ConformalQuantile(n);
+        double[] sq = new double[n];
+        int[] sqDay = new int[n];
+        int oldest = 0;
+        double miss = 1 - level; // the adaptive miscoverage target, moved after each poll
         for (int k = 0; k < days; k++) {
             int t = daily.firstDay() + k;
             while (next < n && s.avail()[next] <= t) {
                 int i = next++;
-                prior = s.typicalVar()[i] + HOUSE_PRIOR_VARIANCE;
                 double before = daily.at(s.avail()[i] - 1);
-                if (Double.isNaN(before)) continue;
-                sum += (s.y()[i] - before) * (s.y()[i] - before);
-                count++;
+                if (!Double.isNaN(before)) {
+                    double scale = Math.sqrt((sum + PRIOR_POLLS * prior) / (count - oldest + PRIOR_POLLS));
+                    double e = s.y()[i] - before;
+                    // ACI: was this poll outside the range published the day before it arrived?
+                    if (k > 0) miss += gamma * ((1 - level) - (Math.abs(e) > out[k - 1] ? 1 : 0));
+                    scores.add(Math.abs(e) / scale);
+                    sq[count] = e * e;
+                    sqDay[count] = t;
+                    sum += e * e;
+                    count++;
+                }
+                prior = s.typicalVar()[i] + HOUSE_PRIOR_VARIANCE;
             }
-            out[k] = (sum + PRIOR_POLLS * prior) / (count + PRIOR_POLLS);
+            while (oldest < count && sqDay[oldest] <= t - memory) sum -= sq[oldest++];
+            int m = scores.size();
+            double multiplier = Double.isNaN(scores.quantile(level))
+                    ? z // too few scores for the rank the level needs
+                    : scores.quantile(Math.max(0, Math.min(1 - miss, (double) m / (m + 1))));
+            out[k] = multiplier * Math.sqrt((sum + PRIOR_POLLS * prior) / (count - oldest + PRIOR_POLLS));
         }
         return out;
     }

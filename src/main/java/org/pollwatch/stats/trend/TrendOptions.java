@@ -45,6 +45,10 @@ import java.util.Objects;
  *                               one-sided average whose polls are a days old is uncertain by a further
  *                               driftSdPerDay² · a
  * @param bandScale              band: multiplier of the average's standard error (1 = as modelled)
+ * @param predictionAdaptation   prediction range, REALTIME: step γ of adaptive conformal inference
+ *                               (Gibbs &amp; Candès, NeurIPS 2021): after each new poll the miscoverage
+ *                               aimed at moves by γ·(target − missed), so the share of polls outside the
+ *                               range tracks the target under drift; 0 = plain split-conformal quantile
  */
 public record TrendOptions(
         TrendMethod method,
@@ -65,7 +69,8 @@ public record TrendOptions(
         int houseEffectIterations,
         int minReportingLagDays,
         double driftSdPerDay,
-        double bandScale) {
+        double bandScale,
+        double predictionAdaptation) {
 
     public TrendOptions {
         Objects.requireNonNull(method, "method");
@@ -87,6 +92,8 @@ public record TrendOptions(
         if (minReportingLagDays < 0) throw new IllegalArgumentException("minReportingLagDays must be >= 0");
         if (!(driftSdPerDay >= 0)) throw new IllegalArgumentException("driftSdPerDay must be >= 0");
         if (!(bandScale > 0)) throw new IllegalArgumentException("bandScale must be > 0");
+        if (!(predictionAdaptation >= 0 && predictionAdaptation < 1))
+            throw new IllegalArgumentException("predictionAdaptation must be in [0,1)");
     }
 
     /** The tuned defaults listed in the class comment. */
@@ -119,6 +126,7 @@ public record TrendOptions(
         b.minReportingLagDays = minReportingLagDays;
         b.driftSdPerDay = driftSdPerDay;
         b.bandScale = bandScale;
+        b.predictionAdaptation = predictionAdaptation;
         return b;
     }
 
@@ -141,8 +149,9 @@ public record TrendOptions(
         private HouseEffectReference houseEffectReference = HouseEffectReference.POLLING_AVERAGE;
         private int houseEffectIterations = 1;
         private int minReportingLagDays = 0;
-        private double driftSdPerDay = 0.1;
+        private double driftSdPerDay = 0.05;
         private double bandScale = 1.0;
+        private double predictionAdaptation = 0;
 
         private Builder() {}
 
@@ -241,6 +250,11 @@ public record TrendOptions(
             return this;
         }
 
+        public Builder predictionAdaptation(double v) {
+            predictionAdaptation = v;
+            return this;
+        }
+
         public TrendOptions build() {
             return new TrendOptions(
                     method,
@@ -261,7 +275,8 @@ public record TrendOptions(
                     houseEffectIterations,
                     minReportingLagDays,
                     driftSdPerDay,
-                    bandScale);
+                    bandScale,
+                    predictionAdaptation);
         }
     }
 }

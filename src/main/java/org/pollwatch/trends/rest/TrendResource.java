@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.pollwatch.common.HttpCaching;
+import org.pollwatch.common.openapi.InvalidParameterResponse;
+import org.pollwatch.common.openapi.NotModifiedResponse;
 import org.pollwatch.problems.Problem;
+import org.pollwatch.series.rest.NoSuchSeriesResponse;
 import org.pollwatch.trends.HouseEffectsView;
 import org.pollwatch.trends.TrendView;
 import org.pollwatch.trends.config.TrendConfig;
@@ -60,16 +63,15 @@ public class TrendResource {
                     @Content(
                             schema = @Schema(implementation = TrendView.class),
                             examples = @ExampleObject(name = "trend", value = TrendExamples.TREND)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @NotModifiedResponse
     @APIResponse(
             responseCode = "400",
             description = "A parameter is invalid",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "bad method", value = TrendExamples.INVALID_PARAMETER)))
-    @APIResponse(responseCode = "404", description = "No such series")
+    @NoSuchSeriesResponse
     public Response trend(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params,
@@ -95,9 +97,9 @@ public class TrendResource {
                             mediaType = TEXT_CSV,
                             schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = TrendExamples.TREND_CSV)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "404", description = "No such series")
+    @NotModifiedResponse
+    @InvalidParameterResponse
+    @NoSuchSeriesResponse
     public Response trendCsv(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params,
@@ -125,9 +127,9 @@ public class TrendResource {
                     @Content(
                             schema = @Schema(implementation = HouseEffectsView.class),
                             examples = @ExampleObject(name = "house effects", value = TrendExamples.HOUSE_EFFECTS)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid")
-    @APIResponse(responseCode = "404", description = "No such series")
+    @NotModifiedResponse
+    @InvalidParameterResponse
+    @NoSuchSeriesResponse
     public Response houseEffects(
             @Parameter(description = "Series key", example = "biden-covid-approval") @PathParam("key") String key,
             @BeanParam TrendParams params,
