@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -23,30 +24,18 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
-        if (requiresKey(operation)
-                && operation.getResponses() != null
-                && operation.getResponses().getAPIResponse("401") == null) {
-            operation
-                    .getResponses()
-                    .addAPIResponse("401", OASFactory.createAPIResponse().description(NO_VALID_KEY));
-        }
-        if (requiresKey(operation)
-                && operation.getResponses() != null
-                && operation.getResponses().getAPIResponse("429") == null) {
-            operation
-                    .getResponses()
-                    .addAPIResponse(
-                            "429",
-                            OASFactory.createAPIResponse()
-                                    .description(TOO_MANY)
-                                    .addHeader(
-                                            "Retry-After",
-                                            OASFactory.createHeader()
-                                                    .description("Seconds until the limit allows another request")
-                                                    .schema(OASFactory.createSchema()
-                                                            .addType(
-                                                                    org.eclipse.microprofile.openapi.models.media.Schema
-                                                                            .SchemaType.INTEGER))));
+        if (requiresKey(operation) && operation.getResponses() != null) {
+            addIfAbsent(operation, "401", OASFactory.createAPIResponse().description(NO_VALID_KEY));
+            addIfAbsent(
+                    operation,
+                    "429",
+                    OASFactory.createAPIResponse()
+                            .description(TOO_MANY)
+                            .addHeader(
+                                    "Retry-After",
+                                    OASFactory.createHeader()
+                                            .description("Seconds until the limit allows another request")
+                                            .schema(OASFactory.createSchema().addType(SchemaType.INTEGER))));
         }
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return operation;
@@ -71,6 +60,12 @@ public class ProblemResponses implements OASFilter {
 
     private static Schema problemSchema() {
         return OASFactory.createSchema().ref("Problem");
+    }
+
+    private static void addIfAbsent(Operation operation, String status, APIResponse response) {
+        if (operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, response);
+        }
     }
 
     private static boolean requiresKey(Operation operation) {

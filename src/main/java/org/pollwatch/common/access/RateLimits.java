@@ -14,7 +14,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.pollwatch.problems.Problem;
@@ -28,11 +27,8 @@ import org.pollwatch.problems.Problem;
  */
 public class RateLimits {
 
-    static final Set<String> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-
     /** Trend, CSV, chart and house-effect reads: computed per parameter set, unlike the cached defaults. */
-    static final Pattern EXPENSIVE_READ =
-            Pattern.compile("/?series/[^/]+/(trend(\\.csv|\\.svg|\\.png)?|house-effects)");
+    static final Pattern EXPENSIVE_READ = Pattern.compile("/series/[^/]+/(trend(\\.csv|\\.svg|\\.png)?|house-effects)");
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -59,12 +55,12 @@ public class RateLimits {
                 ? "unknown"
                 : connection.remoteAddress().hostAddress();
         String path = request.getUriInfo().getPath();
-        if (WRITES.contains(method)) {
+        if (CrossOriginWrites.WRITES.contains(method)) {
             Response refused = take("write-address:" + address, limits.writesPerAddress(), "writes from this address");
             if (refused != null) {
                 return Uni.createFrom().item(refused);
             }
-            boolean isImport = path.startsWith("/imports") || path.startsWith("imports");
+            boolean isImport = path.startsWith("/imports/");
             return identities.getDeferredIdentity().onItem().transform(identity -> perKey(identity, isImport));
         }
         if ((HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
