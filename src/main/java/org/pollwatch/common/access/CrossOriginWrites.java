@@ -28,8 +28,8 @@ public class CrossOriginWrites {
     private final List<String> writeOrigins;
     private final HttpLayerProblems problems;
 
-    public CrossOriginWrites(AccessConfig config, HttpLayerProblems problems) {
-        this.writeOrigins = config.cors().writeOrigins().orElse(List.of()).stream()
+    public CrossOriginWrites(CorsConfig config, HttpLayerProblems problems) {
+        this.writeOrigins = config.writeOrigins().orElse(List.of()).stream()
                 .map(CrossOriginWrites::normalise)
                 .toList();
         this.problems = problems;

@@ -32,12 +32,12 @@ public class RateLimits {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private final AccessConfig.RateLimit limits;
+    private final RateLimitConfig limits;
     private final CurrentIdentityAssociation identities;
     private final Cache<String, Bucket> buckets;
 
-    public RateLimits(AccessConfig config, CurrentIdentityAssociation identities) {
-        this.limits = config.rateLimits();
+    public RateLimits(RateLimitConfig limits, CurrentIdentityAssociation identities) {
+        this.limits = limits;
         this.identities = identities;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(limits.maxCallers())
