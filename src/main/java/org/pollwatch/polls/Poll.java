@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import org.pollwatch.pollsters.Pollster;
 
 /** One survey by one pollster. Questions, options and subgroup results belong to it. */
@@ -69,6 +71,28 @@ public class Poll extends PanacheEntity {
 
     @Column(length = 1000)
     public String weighting;
+
+    /** The firm that did the fieldwork, when the pollster did not. */
+    @Column(name = "conducted_by", length = 200)
+    public String conductedBy;
+
+    @Column(name = "sampling_frame", length = 1000)
+    public String samplingFrame;
+
+    @Column(name = "sample_design", length = 1000)
+    public String sampleDesign;
+
+    @Column(name = "design_effect", precision = 4, scale = 2)
+    public BigDecimal designEffect;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sponsor_partisanship", length = 20)
+    public Partisanship sponsorPartisanship;
+
+    /** Which {@link DisclosureItem}s the poll gives, as the database computes them on every write. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "disclosure_items", insertable = false, updatable = false)
+    public int disclosureItems;
 
     @Column(length = 100)
     public String language;

@@ -63,6 +63,36 @@ public record PollDocument(
         @Schema(description = "How results were weighted") @Size(max = 1000)
         String weighting,
 
+        @Schema(description = "The firm that did the fieldwork, when the pollster did not", nullable = true)
+        @Size(max = 200)
+        String conductedBy,
+
+        @Schema(
+                description = "The list or source the sample was drawn from",
+                example = "Israeli Voice Index panel, recruited by phone",
+                nullable = true)
+        @Size(max = 1000)
+        String samplingFrame,
+
+        @Schema(
+                description = "How respondents were selected and recruited (probability or opt-in, quotas)",
+                example = "Stratified random sample of the panel; quotas by sector, age and sex",
+                nullable = true)
+        @Size(max = 1000)
+        String sampleDesign,
+
+        @Schema(
+                description = "Design effect the margin of error allows for (1 or more)",
+                example = "1.3",
+                nullable = true)
+        @DecimalMin("1")
+        @DecimalMax("20")
+        @Digits(integer = 2, fraction = 2)
+        BigDecimal designEffect,
+
+        @Schema(description = "Whether the sponsor takes sides", nullable = true)
+        Partisanship sponsorPartisanship,
+
         @Schema(example = "he, ar") @Size(max = 100) String language,
 
         @Schema(example = "https://www.idi.org.il/")

@@ -20,6 +20,10 @@ public record PollSummary(
         Integer sampleSize,
         BigDecimal marginOfError,
         PollStatus status,
+
+        @Schema(description = "Disclosure score: percentage of the disclosure items the poll gives", example = "67")
+        int disclosureScore,
+
         List<QuestionRef> questions) {
 
     @Schema(name = "QuestionRef")

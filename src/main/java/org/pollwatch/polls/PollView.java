@@ -27,6 +27,11 @@ public record PollView(
 
         @Schema(nullable = true) BigDecimal marginOfError,
         String weighting,
+        @Schema(nullable = true) String conductedBy,
+        @Schema(nullable = true) String samplingFrame,
+        @Schema(nullable = true) String sampleDesign,
+        @Schema(nullable = true) BigDecimal designEffect,
+        @Schema(nullable = true) Partisanship sponsorPartisanship,
         String language,
         String sourceUrl,
         String notes,
@@ -39,7 +44,10 @@ public record PollView(
         int version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        List<QuestionView> questions) {
+        List<QuestionView> questions,
+
+        @Schema(nullable = true, description = "Null only in revisions recorded before disclosure was scored")
+        DisclosureView disclosure) {
 
     @Schema(name = "PollsterRef")
     public record PollsterRef(String slug, String name) {}

@@ -36,6 +36,12 @@ public record TrendView(
 
         @Schema(description = "Pollsters left out, by slug") List<String> excludedPollsters,
 
+        @Schema(
+                description = "Only polls with at least this disclosure score counted (null: all)",
+                nullable = true,
+                example = "50")
+        Integer minDisclosure,
+
         @Schema(description = "Which population version of a poll reported for several counts, most preferred first")
         List<Population> populationPreference,
 

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.pollwatch.polls.DisclosureItem;
+import org.pollwatch.polls.DisclosureView;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
@@ -42,6 +44,11 @@ public final class PollMapper {
                 poll.sampleSize,
                 poll.marginOfError,
                 poll.weighting,
+                poll.conductedBy,
+                poll.samplingFrame,
+                poll.sampleDesign,
+                poll.designEffect,
+                poll.sponsorPartisanship,
                 poll.language,
                 poll.sourceUrl,
                 poll.notes,
@@ -53,7 +60,8 @@ public final class PollMapper {
                 poll.version,
                 poll.createdAt,
                 poll.updatedAt,
-                poll.questions.stream().map(PollMapper::toView).toList());
+                poll.questions.stream().map(PollMapper::toView).toList(),
+                DisclosureView.of(poll.disclosureItems));
     }
 
     public static PollView.QuestionView toView(Question question) {
@@ -92,6 +100,7 @@ public final class PollMapper {
                 poll.sampleSize,
                 poll.marginOfError,
                 poll.status,
+                DisclosureItem.score(poll.disclosureItems),
                 poll.questions.stream()
                         .map(q -> new PollSummary.QuestionRef(q.id, q.wording, List.copyOf(q.topics)))
                         .toList());
@@ -118,6 +127,13 @@ public final class PollMapper {
                 ? null
                 : document.marginOfError().setScale(2, java.math.RoundingMode.UNNECESSARY);
         poll.weighting = blankToNull(document.weighting());
+        poll.conductedBy = blankToNull(document.conductedBy());
+        poll.samplingFrame = blankToNull(document.samplingFrame());
+        poll.sampleDesign = blankToNull(document.sampleDesign());
+        poll.designEffect = document.designEffect() == null
+                ? null
+                : document.designEffect().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        poll.sponsorPartisanship = document.sponsorPartisanship();
         poll.language = blankToNull(document.language());
         poll.sourceUrl = blankToNull(document.sourceUrl());
         poll.notes = blankToNull(document.notes());

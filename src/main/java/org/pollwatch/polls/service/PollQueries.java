@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pollwatch.common.readreplica.ReadDataSource;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollStatus;
@@ -111,6 +113,29 @@ public class PollQueries {
         }
         return Poll.<Poll>find("from Poll p where " + where, sort(query.sort()), params)
                 .page(Page.of(query.page(), size));
+    }
+
+    /**
+     * How many of the pollster's polls, retracted ones left out, give each set of disclosure items:
+     * reads the pollster's polls from poll_pollster_field_end_idx.
+     */
+    static final String DISCLOSURE_OF_POLLSTER = """
+            select p.disclosureItems as items, count(p) as polls from Poll p
+            where p.pollster.id = :pollster and p.status <> :retracted
+            group by p.disclosureItems
+            """;
+
+    /** Polls per set of disclosure items (bit sets of DisclosureItem), in the caller's transaction. */
+    Map<Integer, Long> disclosureOf(long pollsterId) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (Tuple row : Poll.getEntityManager()
+                .createQuery(DISCLOSURE_OF_POLLSTER, Tuple.class)
+                .setParameter("pollster", pollsterId)
+                .setParameter("retracted", PollStatus.RETRACTED)
+                .getResultList()) {
+            counts.put(row.get("items", Integer.class), row.get("polls", Long.class));
+        }
+        return counts;
     }
 
     private static Sort sort(String sort) {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.pollwatch.common.DataChanged;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.InputLimits;
@@ -24,6 +25,7 @@ import org.pollwatch.polls.PollRevision;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.PollsterDisclosureView;
 import org.pollwatch.polls.RevisionView;
 import org.pollwatch.pollsters.Pollster;
 import org.pollwatch.pollsters.PollsterService;
@@ -65,6 +67,8 @@ public class PollService {
         Poll poll = new Poll();
         PollMapper.apply(document, checked.pollster(), poll);
         poll.persist();
+        // the database computes the disclosure items: write now so the answer carries them
+        poll.flush();
         checked.joining().join(poll);
         audit.record(actor, "poll.submit", poll.id, "pollster " + checked.pollster().slug, null);
         changes.fire(new DataChanged("poll " + poll.id + " submitted"));
@@ -186,6 +190,16 @@ public class PollService {
             String slug, boolean includeRetracted, String sort, int page, int size) {
         PollsterService.find(slug);
         return search(new PollQuery(slug, null, null, null, null, null, null, includeRetracted, sort, page, size));
+    }
+
+    /** How completely the pollster (404 problem if unknown) discloses, over its polls that are not retracted. */
+    @ReadOnlyTransaction
+    public Tagged<PollsterDisclosureView> disclosureOf(String slug) {
+        Pollster pollster = PollsterService.find(slug);
+        Map<Integer, Long> counts = queries.disclosureOf(pollster.id);
+        Fingerprint fingerprint = Fingerprint.start().add(pollster.slug).add(pollster.name);
+        counts.forEach((items, polls) -> fingerprint.add(items).add(polls));
+        return new Tagged<>(PollsterDisclosureView.of(PollMapper.pollsterRef(pollster), counts), fingerprint.hex());
     }
 
     private static Poll load(long id) {

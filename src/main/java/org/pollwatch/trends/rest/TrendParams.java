@@ -85,6 +85,14 @@ public class TrendParams {
     @QueryParam("adjust-house-effects")
     public String adjustHouseEffects;
 
+    @Parameter(
+            description = "Only polls whose disclosure score (0-100, the share of the disclosure items they give) is "
+                    + "at least this; see GET /pollsters/{slug}/disclosure",
+            example = "50",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"))
+    @QueryParam("min-disclosure")
+    public String minDisclosure;
+
     /**
      * The request these parameters make for {@code series}, every default resolved (configured ones
      * first, then the engine's); a bad value is a 400 problem naming its parameter.
@@ -143,12 +151,16 @@ public class TrendParams {
             }
         }
         excluded.sort(null);
+        Integer minimumDisclosure = minDisclosure == null || minDisclosure.isBlank()
+                ? null
+                : Params.intInRange("min-disclosure", minDisclosure, 0, 0, 100);
         return new TrendRequest(
                 series,
                 fromDate,
                 toDate,
                 List.copyOf(populations),
                 List.copyOf(excluded),
+                minimumDisclosure,
                 trendMethod,
                 trendMode,
                 asOfDate,

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.pollwatch.common.ReadOnlyTransaction;
+import org.pollwatch.polls.DisclosureItem;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
@@ -41,7 +42,7 @@ public class TrendQueries {
      */
     static final String OBSERVATIONS = """
             select p.id as poll_id, ps.slug, ps.name as pollster_name, p.field_start, p.field_end, p.published_on,
-                   p.sample_size, p.population, p.tracking,
+                   p.sample_size, p.population, p.tracking, p.disclosure_items,
                    (p.retracted_at is not null and p.retracted_at < ?) as retracted,
                    q.id as question_id, sq.choice_map ->> lower(o.label) as choice, o.percentage, p.retracted_at
             from series_question sq
@@ -211,6 +212,9 @@ public class TrendQueries {
         poll.sampleSize = then.sampleSize();
         poll.population = then.population();
         poll.tracking = then.tracking();
+        if (then.disclosure() != null) {
+            poll.disclosureItems = DisclosureItem.bits(then.disclosure().disclosed());
+        }
         poll.retracted = poll.retracted || then.status() == PollStatus.RETRACTED;
         poll.shares.clear();
         Map<String, String> map = maps.byQuestion().getOrDefault(poll.questionId, Map.of());
@@ -256,6 +260,7 @@ public class TrendQueries {
                                     row.getBoolean("tracking"),
                                     row.getBoolean("retracted"),
                                     questionId);
+                            poll.disclosureItems = row.getInt("disclosure_items");
                             OffsetDateTime retractedAt = row.getObject("retracted_at", OffsetDateTime.class);
                             poll.retractedOn = retractedAt == null
                                     ? null
@@ -304,6 +309,9 @@ public class TrendQueries {
         Integer sampleSize;
         Population population;
         boolean tracking;
+        /** The {@link DisclosureItem}s the poll gives, as a bit set. */
+        int disclosureItems;
+
         boolean retracted;
         /** The day of the retraction, if any (realtime: the current version counts until then). */
         LocalDate retractedOn;
@@ -325,6 +333,7 @@ public class TrendQueries {
                     tracking,
                     retracted,
                     questionId);
+            c.disclosureItems = disclosureItems;
             c.retractedOn = retractedOn;
             c.validFrom = validFrom;
             c.until = until;

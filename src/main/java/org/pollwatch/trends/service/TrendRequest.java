@@ -16,6 +16,7 @@ public record TrendRequest(
         LocalDate to,
         List<Population> populations,
         List<String> excludedPollsters,
+        Integer minDisclosure,
         TrendMethod method,
         TrendMode mode,
         LocalDate asOf,

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.InputLimits;
 import org.pollwatch.common.ReadCache;
+import org.pollwatch.polls.DisclosureItem;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
@@ -111,6 +112,7 @@ public class TrendService {
                 to,
                 request.populations(),
                 request.excludedPollsters(),
+                request.minDisclosure(),
                 preference,
                 request.defaultsUsed(),
                 series.choices(),
@@ -192,6 +194,8 @@ public class TrendService {
             if (poll.retracted
                     || poll.shares.isEmpty()
                     || excluded.contains(poll.pollster)
+                    || (request.minDisclosure() != null
+                            && DisclosureItem.score(poll.disclosureItems) < request.minDisclosure())
                     || (!request.populations().isEmpty()
                             && !request.populations().contains(poll.population))) {
                 continue;

@@ -107,6 +107,11 @@ class PollRulesTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.of(question),
                 false);
     }
