@@ -13,34 +13,47 @@ import java.util.List;
  */
 public enum DisclosureItem {
     @JsonProperty("sponsor")
-    SPONSOR("sponsor: who paid for the poll (the pollster, or conductedBy, conducted it)"),
+    SPONSOR("Sponsor", "sponsor: who paid for the poll (the pollster, or conductedBy, conducted it)"),
     @JsonProperty("wording")
-    WORDING("questions' exact wording and order: every poll has them, the API requires them"),
+    WORDING(
+            "Question wording and order",
+            "questions' exact wording and order: every poll has them, the API requires them"),
     @JsonProperty("population")
-    POPULATION("populationDescription: the population studied, beyond the population code"),
+    POPULATION("Population", "populationDescription: the population studied, beyond the population code"),
     @JsonProperty("samplingFrame")
-    SAMPLING_FRAME("samplingFrame: the list or source the sample was drawn from"),
+    SAMPLING_FRAME("Sampling frame", "samplingFrame: the list or source the sample was drawn from"),
     @JsonProperty("sampleDesign")
-    SAMPLE_DESIGN("sampleDesign: how respondents were selected and recruited"),
+    SAMPLE_DESIGN("Sample design and recruitment", "sampleDesign: how respondents were selected and recruited"),
     @JsonProperty("mode")
-    MODE("mode: how respondents were interviewed (the field dates are required)"),
+    MODE("Mode and dates", "mode: how respondents were interviewed (the field dates are required)"),
     @JsonProperty("languages")
-    LANGUAGES("language: the languages of the interviews"),
+    LANGUAGES("Languages", "language: the languages of the interviews"),
     @JsonProperty("sampleSize")
-    SAMPLE_SIZE("sampleSize: the number of respondents"),
+    SAMPLE_SIZE("Sample size", "sampleSize: the number of respondents"),
     @JsonProperty("precision")
-    PRECISION("marginOfError: the precision of the results (designEffect, if given, says how it was adjusted)"),
+    PRECISION(
+            "Precision (margin of error)",
+            "marginOfError: the precision of the results (designEffect, if given, says how it was adjusted)"),
     @JsonProperty("weighting")
-    WEIGHTING("weighting: the variables and targets the results were weighted to"),
+    WEIGHTING("Weighting", "weighting: the variables and targets the results were weighted to"),
     @JsonProperty("fullReport")
-    FULL_REPORT("sourceUrl: a link to the full report or release"),
+    FULL_REPORT("Full report", "sourceUrl: a link to the full report or release"),
     @JsonProperty("partisanship")
-    PARTISANSHIP("sponsorPartisanship: whether the sponsor is nonpartisan, partisan, or the campaign itself");
+    PARTISANSHIP(
+            "Sponsor's partisanship",
+            "sponsorPartisanship: whether the sponsor is nonpartisan, partisan, or the campaign itself");
 
+    private final String title;
     private final String meaning;
 
-    DisclosureItem(String meaning) {
+    DisclosureItem(String title, String meaning) {
+        this.title = title;
         this.meaning = meaning;
+    }
+
+    /** The item's name for people, as pages show it. */
+    public String title() {
+        return title;
     }
 
     /** The field that discloses the item, and what it says. */

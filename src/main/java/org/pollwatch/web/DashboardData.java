@@ -10,6 +10,7 @@ import org.pollwatch.common.PageView;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
+import org.pollwatch.polls.PollsterDisclosureView;
 import org.pollwatch.polls.service.PollQuery;
 import org.pollwatch.polls.service.PollService;
 import org.pollwatch.pollsters.PollsterDocument;
@@ -59,7 +60,8 @@ public class DashboardData {
             PollsterDocument pollster,
             PageView<ListedPoll> polls,
             List<PollsterEffect> houseEffects,
-            List<Disclosure> disclosure) {}
+            List<Disclosure> disclosure,
+            Double averageScore) {}
 
     private final PollService polls;
     private final PollsterService pollsters;
@@ -143,32 +145,11 @@ public class DashboardData {
                 }
             }
         }
-        // disclosure over all of the pollster's polls, a page of 100 at a time
-        long total = 0;
-        long withSize = 0;
-        long withMargin = 0;
-        long withSponsor = 0;
-        long withMode = 0;
-        int current = 0;
-        PageView<PollSummary> all;
-        do {
-            all = polls.search(new PollQuery(
-                            slug, null, null, null, null, null, null, true, "id", current++, PageView.MAX_SIZE))
-                    .value();
-            for (PollSummary poll : all.items()) {
-                total++;
-                withSize += poll.sampleSize() != null ? 1 : 0;
-                withMargin += poll.marginOfError() != null ? 1 : 0;
-                withSponsor += poll.sponsor() != null && !poll.sponsor().isBlank() ? 1 : 0;
-                withMode += poll.mode() != null ? 1 : 0;
-            }
-        } while (current < all.totalPages());
-        List<Disclosure> disclosure = List.of(
-                new Disclosure("Sample size", withSize, total),
-                new Disclosure("Margin of error", withMargin, total),
-                new Disclosure("Sponsor", withSponsor, total),
-                new Disclosure("Survey mode", withMode, total));
-        return new PollsterPage(pollster, listed, effects, disclosure);
+        PollsterDisclosureView scored = polls.disclosureOf(slug).value();
+        List<Disclosure> disclosure = scored.items().stream()
+                .map(i -> new Disclosure(i.item().title(), i.polls(), scored.polls()))
+                .toList();
+        return new PollsterPage(pollster, listed, effects, disclosure, scored.averageScore());
     }
 
     static String percent(BigDecimal value) {

@@ -37,6 +37,8 @@ class WebPagesTest {
                 .body(containsString("<dt>Sample size</dt><dd>not given</dd>"))
                 .body(containsString("the source gives no sample size, so significance cannot be computed"))
                 .body(containsString("By sector"))
+                .body(containsString(
+                        "Disclosure score: <strong>42</strong> of 100 (5 of 12 items given; missing: Sponsor,"))
                 .body(containsString("href=\"/polls/1\""))
                 .body(containsString("/polls/1/questions/1/chart.svg"));
     }
@@ -109,6 +111,7 @@ class WebPagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("6 of 6 (100 %)"))
+                .body(containsString("Disclosure score: <strong>"))
                 .body(containsString("6 polls, newest first"));
         given().get("/dashboard/pollsters/no-such-pollster").then().statusCode(404);
         given().get("/dashboard/polls/999999999").then().statusCode(404);
