@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.pollwatch.common.Fingerprint;
+import org.pollwatch.common.HttpCaching;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.problems.ProblemException;
 import org.pollwatch.web.charts.Chart;
@@ -117,8 +118,7 @@ public class ChartResponses {
                     : ChartOutput.png(drawn, key.width(), key.height(), key.theme());
             return new Rendered(
                     body,
-                    new EntityTag(
-                            key.format() + "-" + Fingerprint.start().add(body).hex()));
+                    HttpCaching.etag(key.format(), Fingerprint.start().add(body).hex()));
         });
     }
 }
