@@ -55,8 +55,8 @@ public final class TestPolls {
                 """.formatted(pollster, fieldEnd, sampleSize, hostages, hamas);
     }
 
-    /** Submits a poll and returns its id. */
-    public static long submit(String body) {
+    /** Submits a poll (JSON text, or a map rest-assured writes as JSON) and returns its id. */
+    public static long submit(Object body) {
         return given().contentType(ContentType.JSON)
                 .body(body)
                 .post("/polls")

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.pollwatch.testsupport.TestPolls.newPollster;
+import static org.pollwatch.testsupport.TestPolls.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -175,32 +176,23 @@ class DisclosureTest {
     void badDisclosureFieldsAreRefusedNamingTheFieldAndNothingIsStored() {
         String pollster = newPollster();
         Map<String, Object> document = fullyDisclosed(pollster);
-        document.put("sponsorPartisanship", "bipartisan");
-        given().contentType(ContentType.JSON)
-                .body(document)
-                .post("/polls")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("sponsorPartisanship"));
-        document.put("sponsorPartisanship", "partisan");
-        document.put("designEffect", 0.8);
-        given().contentType(ContentType.JSON)
-                .body(document)
-                .post("/polls")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("designEffect"));
-        document.put("designEffect", 1.5);
-        document.put("samplingFrame", "x".repeat(1001));
-        given().contentType(ContentType.JSON)
-                .body(document)
-                .post("/polls")
-                .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("samplingFrame"));
+        refusedNaming(document, "sponsorPartisanship", "bipartisan");
+        refusedNaming(document, "designEffect", 0.8);
+        refusedNaming(document, "samplingFrame", "x".repeat(1001));
+        refusedNaming(document, "sampleDesign", List.of("not", "text"));
         given().queryParam("pollster", pollster).get("/polls").then().body("total", equalTo(0));
+    }
+
+    private static void refusedNaming(Map<String, Object> valid, String field, Object badValue) {
+        Map<String, Object> document = new LinkedHashMap<>(valid);
+        document.put(field, badValue);
+        given().contentType(ContentType.JSON)
+                .body(document)
+                .post("/polls")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
     }
 
     @Test
@@ -284,16 +276,5 @@ class DisclosureTest {
                                 Map.of("label", "Returning the hostages", "percentage", 51),
                                 Map.of("label", "Toppling Hamas", "percentage", 36)))));
         return poll;
-    }
-
-    private static long submit(Map<String, Object> document) {
-        return given().contentType(ContentType.JSON)
-                .body(document)
-                .post("/polls")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
     }
 }
