@@ -1,3 +1,5 @@
+-- (Versions 4, 6, 7 and 9 were never shipped: the gaps stay, shipped migrations keep their numbers.)
+--
 -- Disclosure after the AAPOR Transparency Initiative: the items a poll still lacked a place for, and
 -- which items each poll discloses, as a bit set the database keeps up to date on every write (the
 -- importer's set-based inserts included). Bit i is org.pollwatch.polls.DisclosureItem's ordinal i;
