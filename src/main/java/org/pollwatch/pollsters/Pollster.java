@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.CreationTimestamp;
@@ -33,6 +34,18 @@ public class Pollster extends PanacheEntity {
 
     public static Optional<Pollster> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** Those of {@code slugs} that name no pollster, in the given order (pollster_slug_key). */
+    public static List<String> unknownSlugs(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = getEntityManager()
+                .createQuery("select p.slug from Pollster p where p.slug in :slugs", String.class)
+                .setParameter("slugs", slugs)
+                .getResultList();
+        return slugs.stream().filter(slug -> !known.contains(slug)).toList();
     }
 
     public static List<Pollster> listByName() {

@@ -2,6 +2,7 @@ package org.pollwatch.pollsters;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.common.access.Access;
@@ -47,6 +48,22 @@ public class PollsterService {
         pollster.persist();
         audit.record(actor, "pollster.register", null, "pollster " + pollster.slug, null);
         return PollsterDocument.of(pollster);
+    }
+
+    /**
+     * Refuses a filter naming a pollster that does not exist (400 naming {@code parameter}): a typo would
+     * otherwise filter nothing, or everything, without a word.
+     */
+    public static void requireKnown(String parameter, Collection<String> slugs) {
+        List<String> unknown = Pollster.unknownSlugs(slugs);
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidField(
+                    parameter,
+                    "no pollster with slug "
+                            + String.join(
+                                    ", ",
+                                    unknown.stream().map(s -> "'" + s + "'").toList()) + "; GET /pollsters lists them");
+        }
     }
 
     public static Pollster find(String slug) {

@@ -172,6 +172,9 @@ public class PollService {
     @ReadOnlyTransaction
     public Tagged<PageView<PollSummary>> search(PollQuery query) {
         int size = Math.min(Math.max(query.size(), 1), PageView.MAX_SIZE);
+        if (query.pollster() != null) {
+            PollsterService.requireKnown("pollster", List.of(query.pollster()));
+        }
         PanacheQuery<Poll> found = queries.search(query, size);
         List<Poll> page = found.list();
         long total = found.count();

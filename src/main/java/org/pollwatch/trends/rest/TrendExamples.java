@@ -31,7 +31,7 @@ final class TrendExamples {
 
     static final String HOUSE_EFFECTS = """
             {"series": "biden-covid-approval", "method": "weighted_average", "mode": "realtime", "asOf": null, "to": "2021-08-31",
-             "houseEffects": [{"pollster": {"slug": "rasmussen-reports", "name": "Rasmussen Reports"}, "choice": "approve",
+             "houseEffects": [{"pollster": {"slug": "rasmussen-pulse-opinion-research", "name": "Rasmussen (Pulse Opinion Research)"}, "choice": "approve",
                                "effect": -6.1, "standardError": 0.8, "polls": 14}]}
             """;
 

@@ -43,7 +43,7 @@ public class TrendParams {
 
     @Parameter(
             description = "Leave out this pollster (slug); repeat or separate by commas",
-            example = "rasmussen-reports")
+            example = "rasmussen-pulse-opinion-research")
     @QueryParam("exclude-pollster")
     public List<String> excludePollster;
 

@@ -24,6 +24,7 @@ import org.pollwatch.polls.DisclosureItem;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
+import org.pollwatch.pollsters.PollsterService;
 import org.pollwatch.series.Series;
 import org.pollwatch.series.service.SeriesMapping;
 
@@ -106,11 +107,13 @@ public class TrendQueries {
     /**
      * The series (404 problem if unknown) and its polls as they were at the end of {@code asOf} (null:
      * now); {@code versioned} (realtime): every version of every poll, each with the days it held, so no
-     * later revision or retraction rewrites an earlier day.
+     * later revision or retraction rewrites an earlier day. An {@code excludedPollsters} slug that names
+     * no pollster is a 400 problem naming exclude-pollster.
      */
     @ReadOnlyTransaction
-    public SeriesPolls load(String key, LocalDate asOf, boolean versioned) {
+    public SeriesPolls load(String key, LocalDate asOf, boolean versioned, List<String> excludedPollsters) {
         Series series = Series.require(key);
+        PollsterService.requireKnown("exclude-pollster", excludedPollsters);
         OffsetDateTime cutoff =
                 asOf == null ? FAR_FUTURE : asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         Map<String, String> pollsterNames = new HashMap<>();

@@ -60,8 +60,8 @@ public class TrendService {
 
     private ComputedTrend computeNow(TrendRequest request) {
         long start = System.nanoTime();
-        TrendQueries.SeriesPolls series =
-                queries.load(request.series(), request.asOf(), request.mode() == TrendMode.REALTIME);
+        TrendQueries.SeriesPolls series = queries.load(
+                request.series(), request.asOf(), request.mode() == TrendMode.REALTIME, request.excludedPollsters());
         List<Population> preference = series.populationPreference();
         Map<String, String> pollsterNames = series.pollsterNames();
         Collection<PollObservation> observations = observations(series.polls(), request);

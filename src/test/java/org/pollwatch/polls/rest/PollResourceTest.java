@@ -44,6 +44,17 @@ class PollResourceTest {
     }
 
     @Test
+    void aPollsterFilterNamingNoPollsterIsRefusedNotAnsweredEmpty() {
+        given().queryParam("pollster", "no-such-pollster-anywhere")
+                .get("/polls")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("pollster"))
+                .body("errors[0].message", containsString("'no-such-pollster-anywhere'"));
+    }
+
+    @Test
     void submitAnswersWithTheStoredPoll() {
         given().contentType(ContentType.JSON)
                 .body(poll(newPollster(), "1000", "2024-01-25", 51, 36))

@@ -32,6 +32,27 @@ import org.junit.jupiter.api.Test;
 class TrendResourceTest {
 
     @Test
+    void anExcludedPollsterThatDoesNotExistIsRefusedNamingIt() {
+        String key = newSeries();
+        String pollster = newPollster();
+        submit(poll(pollster, key, "2021-06-01", "2021-06-03", null, "adults", 1000, 50, 45));
+        for (String path : List.of("/trend", "/trend.csv", "/house-effects")) {
+            given().queryParam("exclude-pollster", pollster + ",rasmussen-reports")
+                    .get("/series/" + key + path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("exclude-pollster"))
+                    .body("errors[0].message", containsString("'rasmussen-reports'"));
+        }
+        given().queryParam("exclude-pollster", pollster)
+                .get("/series/" + key + "/trend")
+                .then()
+                .statusCode(200)
+                .body("excludedPollsters", contains(pollster));
+    }
+
+    @Test
     void realtimeTrendIsTheDefaultAndIgnoresLaterPollsWhileHindsightUsesThem() {
         String key = newSeries();
         String pollster = newPollster();
