@@ -124,16 +124,7 @@ public class PageResource {
     public TemplateInstance series(@PathParam("key") String key, @BeanParam TrendParams params, UriInfo uri) {
         TrendRequest request = series.request(params, key);
         SeriesData.Snapshot snapshot = series.snapshot(request);
-        String query = Links.query(
-                "from", params.from,
-                "to", params.to,
-                "population", params.population == null ? null : String.join(",", params.population),
-                "exclude-pollster", params.excludePollster == null ? null : String.join(",", params.excludePollster),
-                "method", params.method,
-                "mode", params.mode,
-                "as-of", params.asOf,
-                "confidence", params.confidence,
-                "adjust-house-effects", params.adjustHouseEffects);
+        String query = Links.trendQuery(params);
         SeriesPage page = new SeriesPage(
                 snapshot, query, SeriesData.chart(snapshot).description(), ChartJson.of(snapshot), params);
         return Templates.series(
