@@ -43,6 +43,11 @@ public final class HttpCaching {
         return respond(request, tag, () -> entity, mediaType);
     }
 
+    /** The same, of the given media type, building the body only when it is sent. */
+    public static Response conditionalBuilt(Request request, EntityTag tag, Supplier<?> entity, String mediaType) {
+        return respond(request, tag, entity, mediaType);
+    }
+
     public static CacheControl revalidate() {
         CacheControl cache = new CacheControl();
         cache.setNoCache(true);

@@ -83,15 +83,21 @@ public class DashboardData {
                 continue;
             }
             PollView.QuestionView question = poll.questions().get(0);
-            List<String> top = question.options().stream()
-                    .sorted(Comparator.comparing(PollView.OptionView::percentage)
-                            .reversed())
-                    .limit(2)
-                    .map(o -> o.label() + " " + percent(o.percentage()))
-                    .toList();
-            listed.add(new ListedPoll(summary, question.wording(), String.join(" vs ", top)));
+            listed.add(new ListedPoll(summary, question.wording(), headline(question)));
         }
         return PageView.of(listed, page.page(), page.size(), page.total());
+    }
+
+    /** The question's two leading options: "Returning the hostages 51 % vs Toppling Hamas 36 %". */
+    static String headline(PollView.QuestionView question) {
+        return String.join(
+                " vs ",
+                question.options().stream()
+                        .sorted(Comparator.comparing(PollView.OptionView::percentage)
+                                .reversed())
+                        .limit(2)
+                        .map(o -> o.label() + " " + percent(o.percentage()))
+                        .toList());
     }
 
     public List<SeriesCard> seriesCards() {
