@@ -17,6 +17,7 @@
 #   DURATION=20 WARMUP=5 POST_WARMUP=30 CONNECTIONS=8 SKIP_BUILD=1 JAVA_OPTS="..." BENCHES="post get list ..."
 #   PROFILE=post|get|list|comparison|trend|import   record a 30 s JFR during that benchmark (profile.jfr)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres OUT=bench/results/<utc stamp>
+#   BENCH_DB=pollwatch_bench PORT=<free one>
 # Output: $OUT/summary.md (tables), $OUT/run.log, raw wrk/pgbench outputs, app.log, explain.txt.
 set -euo pipefail
 
@@ -33,12 +34,15 @@ BENCH_KEYS_SECRET=${BENCH_KEYS_SECRET:-bench-key-secret-not-for-production-use}
 # and throughput kept rising for about a minute.
 POST_WARMUP=${POST_WARMUP:-60}
 SEED_POLLS=${SEED_POLLS:-10000}
+# the load comes from one address and key at thousands of writes a second: limits far above that
+# keep the rate-limit filter on the path (as in production) without refusing the benchmark's writes
+RATE_LIMIT=${RATE_LIMIT:-100000000}
 POLLSTERS=${POLLSTERS:-20}
 TREND_POLLS=${TREND_POLLS:-10000}
 IMPORT_ROWS=${IMPORT_ROWS:-100000}
 BENCHES=${BENCHES:-post get list comparison trend import}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-DB=pollwatch_bench
+DB=${BENCH_DB:-pollwatch_bench}
 OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -106,13 +110,14 @@ fi
 log "recreating database $DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BASE=http://127.0.0.1:$PORT
 log "starting the app on port $PORT"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
     POLLWATCH_KEYS_SECRET=$BENCH_KEYS_SECRET POLLWATCH_ADMIN_BOOTSTRAP_KEY=$BENCH_API_KEY \
+    POLLWATCH_RATE_LIMITS_WRITES_PER_KEY=$RATE_LIMIT POLLWATCH_RATE_LIMITS_WRITES_PER_ADDRESS=$RATE_LIMIT \
     java -XX:+FlightRecorder ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
