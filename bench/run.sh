@@ -8,6 +8,8 @@
 #   list        GET /polls?pollster&from&topic   vs pgbench bench/poll_list.sql
 #   comparison  GET /polls/{id}/questions/{qid}/comparison vs pgbench bench/comparison_raw.sql
 #   trend       GET /series/{key}/trend over a series of TREND_POLLS polls (imported first)
+#   auth        POST /polls with an issued pollster key vs the bootstrap key, alternated, plus a JFR
+#               profile of each: the cost of authentication on the write path (not in the default set)
 #   import      POST /imports/fivethirtyeight of IMPORT_ROWS rows vs psql \copy of the same file, and vs
 #               PostgreSQL writing the same polls set by set (bench/import_floor*.sql)
 # and finally the RSS of the app. Benchmarks whose endpoints the app does not serve are reported
@@ -17,6 +19,7 @@
 #   DURATION=20 WARMUP=5 POST_WARMUP=30 CONNECTIONS=8 SKIP_BUILD=1 JAVA_OPTS="..." BENCHES="post get list ..."
 #   PROFILE=post|get|list|comparison|trend|import   record a 30 s JFR during that benchmark (profile.jfr)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres OUT=bench/results/<utc stamp>
+#   BENCH_DB=pollwatch_bench PORT=<free one> AUTH_ROUNDS=2 (key/bootstrap rounds, ABBA order)
 # Output: $OUT/summary.md (tables), $OUT/run.log, raw wrk/pgbench outputs, app.log, explain.txt.
 set -euo pipefail
 
@@ -33,12 +36,15 @@ BENCH_KEYS_SECRET=${BENCH_KEYS_SECRET:-bench-key-secret-not-for-production-use}
 # and throughput kept rising for about a minute.
 POST_WARMUP=${POST_WARMUP:-60}
 SEED_POLLS=${SEED_POLLS:-10000}
+# the load comes from one address and key at thousands of writes a second: limits far above that
+# keep the rate-limit filter on the path (as in production) without refusing the benchmark's writes
+RATE_LIMIT=${RATE_LIMIT:-100000000}
 POLLSTERS=${POLLSTERS:-20}
 TREND_POLLS=${TREND_POLLS:-10000}
 IMPORT_ROWS=${IMPORT_ROWS:-100000}
 BENCHES=${BENCHES:-post get list comparison trend import}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-DB=pollwatch_bench
+DB=${BENCH_DB:-pollwatch_bench}
 OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -106,13 +112,14 @@ fi
 log "recreating database $DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BASE=http://127.0.0.1:$PORT
 log "starting the app on port $PORT"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
     POLLWATCH_KEYS_SECRET=$BENCH_KEYS_SECRET POLLWATCH_ADMIN_BOOTSTRAP_KEY=$BENCH_API_KEY \
+    POLLWATCH_RATE_LIMITS_WRITES_PER_KEY=$RATE_LIMIT POLLWATCH_RATE_LIMITS_WRITES_PER_ADDRESS=$RATE_LIMIT \
     java -XX:+FlightRecorder ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
@@ -145,6 +152,124 @@ if [[ " $BENCHES " == *" post "* ]]; then
     profile_start post
     run_wrk post post_polls.lua "$CONNECTIONS" "$POST_DURATION"
     POST_RPS=$rps POST_TEXT="$rps polls/s, p50 $p50_ms ms, p99 $p99_ms ms"
+fi
+# --- Authentication on the write path -------------------------------------------------------------------
+# Goal: authentication costs < 10 % of POST /polls throughput. The service has (rightly) no switch
+# that turns authentication off, so "without" is measured in two parts, in this run:
+#  1. verification: the same POST /polls load (all polls to one pollster) with an issued pollster key
+#     (HMAC-SHA256 of the key plus its row read by prefix on every request, the production path) and
+#     with the bootstrap administrator key (a constant-time comparison, no database), in rounds
+#     ordered key, bootstrap, bootstrap, key, ... so that drift (JIT, table growth) cancels out.
+#     Each round is measured in CPU time per request, of the app and of the PostgreSQL backends of
+#     its database (/proc/<pid>/stat), as well as in requests per second: on a saturated machine
+#     throughput is CPU per request, and CPU time moves much less with what else the machine runs
+#     than wall-clock throughput on a shared machine (which moved by a factor of 3 between rounds).
+#     verification cost = 1 - cpu(bootstrap key) / cpu(issued key), PostgreSQL's share included.
+#  2. what both keys still pay (Bearer parsing, the identity provider and its hop to a worker thread,
+#     the role and path-permission checks): the share of the app's CPU samples spent in authentication
+#     (JFR, a separate round per key after the measured ones; attribution below), in the bootstrap
+#     round, times the app's part of the CPU per request.
+#  total = 1 + 2, as a share of the issued key's CPU per request, against the goal. Comparing GET
+#  /polls/{id} with and without a key measures nothing here: authentication is not proactive
+#  (quarkus.http.auth.proactive=false), so a GET never verifies the key; the run checks that (a
+#  revoked key still reads: 200) and that the issued key is verified on every request (once revoked,
+#  every POST with it gets 401 at once).
+# A CPU sample counts as authentication when, reading its stack from the innermost frame, the first
+# frame of the service or of the HTTP/REST/ORM layers is an authentication frame: the resource method
+# runs inside security frames (interceptors, the callback that resumes the request once the identity
+# is known), so "an authentication frame anywhere on the stack" would count the whole request.
+export AUTH_FRAMES='org\.pollwatch\.accounts\.security\.|org\.pollwatch\.accounts\.service\.(KeyCodec|AccountQueries\.(byPrefix|touch))|io\.quarkus\.security\.|io\.quarkus\.vertx\.http\.runtime\.security\.|io\.quarkus\.vertx\.core\.runtime\.security\.|io\.quarkus\.resteasy\.reactive\.server\.runtime\.security\.'
+export OTHER_FRAMES='org\.pollwatch\.|org\.jboss\.resteasy\.reactive\.|io\.quarkus\.resteasy\.reactive\.|io\.quarkus\.vertx\.http\.runtime\.|io\.quarkus\.hibernate|org\.hibernate\.|com\.fasterxml\.'
+# Prints "<percent> <authentication samples> <samples>" of a recording's jdk.ExecutionSample events.
+auth_share() {
+    jfr print --events jdk.ExecutionSample --stack-depth 256 "$1" | awk '
+        BEGIN { auth = "^(" ENVIRON["AUTH_FRAMES"] ")"; other = "^(" ENVIRON["OTHER_FRAMES"] ")" }
+        /^jdk\.ExecutionSample/ { n++; decided = 0; next }
+        decided || !/^    [a-zA-Z]/ { next }
+        $1 ~ auth { hit++; decided = 1; next }
+        $1 ~ other { decided = 1 }
+        END { if (n) printf "%.1f %d %d", 100 * hit / n, hit, n; else print "0 0 0" }'
+}
+# "pid app|pg ticks": CPU time so far of the app and of the PostgreSQL backends serving $DB.
+cpu_snapshot() {
+    local pid
+    for pid in "$APP_PID" $(sql -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"); do
+        [ -r "/proc/$pid/stat" ] || continue
+        awk -v pid="$pid" -v app="$APP_PID" '{ sub(/^.*\) /, ""); print pid, (pid == app ? "app" : "pg"), $12 + $13 }' "/proc/$pid/stat"
+    done
+}
+# "app_ms pg_ms" of CPU between two snapshots (a backend started in between counts from zero).
+cpu_delta() {
+    awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $3; next }
+        { d = $3 - (($1 in before) ? before[$1] : 0); if ($2 == "app") app += d; else pg += d }
+        END { printf "%.0f %.0f", app * 1000 / hz, pg * 1000 / hz }' "$1" "$2"
+}
+if [[ " $BENCHES " == *" auth "* ]]; then
+    AUTH_KEY_JSON=$(curl -sf -H "Authorization: Bearer $BENCH_API_KEY" -H 'Content-Type: application/json' \
+        -d '{"name":"bench auth","role":"pollster","pollster":"bench-pollster-01"}' "$BASE/admin/keys")
+    AUTH_KEY=$(jq -r .key <<< "$AUTH_KEY_JSON") AUTH_KEY_ID=$(jq -r .id <<< "$AUTH_KEY_JSON")
+    ADMIN_KEY=$BENCH_API_KEY
+    AUTH_ROUNDS=${AUTH_ROUNDS:-2}
+    auth_round() { # name key: sets requests, duration_s, rps, app_ms, pg_ms
+        cpu_snapshot > "$OUT/$1.cpu-before"
+        BENCH_API_KEY=$2 BENCH_POLLSTERS=1 run_wrk "$1" post_polls.lua "$CONNECTIONS" "$DURATION"
+        cpu_snapshot > "$OUT/$1.cpu-after"
+        read -r app_ms pg_ms <<< "$(cpu_delta "$OUT/$1.cpu-before" "$OUT/$1.cpu-after")"
+        log "$1: CPU $(awk -v a="$app_ms" -v p="$pg_ms" -v n="$requests" 'BEGIN { printf "%.3f ms app + %.3f ms PostgreSQL", a / n, p / n }') per request"
+        [ "$non2xx" = 0 ] && [ "$errors" = 0 ] || log "$1: $non2xx non-2xx answers, $errors errors"
+    }
+    BENCH_API_KEY=$AUTH_KEY BENCH_POLLSTERS=1 run_wrk auth-warmup-key post_polls.lua "$CONNECTIONS" "$POST_WARMUP"
+    BENCH_API_KEY=$ADMIN_KEY BENCH_POLLSTERS=1 run_wrk auth-warmup-bootstrap post_polls.lua "$CONNECTIONS" "$WARMUP"
+    sql -c 'analyze'
+    key_requests=0 key_seconds=0 boot_requests=0 boot_seconds=0 rounds_text=""
+    key_app=0 key_pg=0 boot_app=0 boot_pg=0
+    for round in $(seq 1 "$AUTH_ROUNDS"); do
+        if [ $((round % 2)) = 1 ]; then order="key bootstrap"; else order="bootstrap key"; fi
+        for arm in $order; do
+            if [ "$arm" = key ]; then auth_round "auth-$round-key" "$AUTH_KEY"; else auth_round "auth-$round-bootstrap" "$ADMIN_KEY"; fi
+            if [ "$arm" = key ]; then
+                key_requests=$((key_requests + requests)) key_seconds=$(awk -v a="$key_seconds" -v b="$duration_s" 'BEGIN { print a + b }')
+                key_app=$((key_app + app_ms)) key_pg=$((key_pg + pg_ms))
+            else
+                boot_requests=$((boot_requests + requests)) boot_seconds=$(awk -v a="$boot_seconds" -v b="$duration_s" 'BEGIN { print a + b }')
+                boot_app=$((boot_app + app_ms)) boot_pg=$((boot_pg + pg_ms))
+            fi
+            rounds_text+="$arm ${rps}/s $(awk -v c="$((app_ms + pg_ms))" -v n="$requests" 'BEGIN { printf "%.3f", c / n }') ms, "
+        done
+    done
+    key_rps=$(awk -v n="$key_requests" -v s="$key_seconds" 'BEGIN { printf "%.0f", n / s }')
+    boot_rps=$(awk -v n="$boot_requests" -v s="$boot_seconds" 'BEGIN { printf "%.0f", n / s }')
+    per_request() { awk -v c="$1" -v n="$2" 'BEGIN { printf "%.3f", c / n }'; }
+    key_cpu=$(per_request $((key_app + key_pg)) "$key_requests") boot_cpu=$(per_request $((boot_app + boot_pg)) "$boot_requests")
+    key_app_cpu=$(per_request "$key_app" "$key_requests") key_pg_cpu=$(per_request "$key_pg" "$key_requests")
+    boot_app_cpu=$(per_request "$boot_app" "$boot_requests") boot_pg_cpu=$(per_request "$boot_pg" "$boot_requests")
+    verify_pct=$(awk -v k="$key_cpu" -v b="$boot_cpu" 'BEGIN { printf "%.1f", 100 * (1 - b / k) }')
+    rps_pct=$(awk -v k="$key_rps" -v b="$boot_rps" 'BEGIN { printf "%.1f", 100 * (1 - k / b) }')
+    log "auth: issued key $key_rps polls/s, $key_cpu ms CPU per request; bootstrap key $boot_rps polls/s, $boot_cpu ms; verification cost $verify_pct % of CPU ($rps_pct % of throughput) (rounds: ${rounds_text%, })"
+    # profiles, one round per key, outside the measured rounds
+    for arm in key bootstrap; do
+        if [ "$arm" = key ]; then k=$AUTH_KEY; else k=$ADMIN_KEY; fi
+        jcmd "$APP_PID" JFR.start name="auth-$arm" settings=profile >> "$OUT/run.log" 2>&1
+        auth_round "auth-profile-$arm" "$k"
+        jcmd "$APP_PID" JFR.stop name="auth-$arm" filename="$OUT/auth-$arm.jfr" >> "$OUT/run.log" 2>&1
+    done
+    read -r key_share key_hits key_samples <<< "$(auth_share "$OUT/auth-key.jfr")"
+    read -r boot_share boot_hits boot_samples <<< "$(auth_share "$OUT/auth-bootstrap.jfr")"
+    log "auth JFR: authentication frames in $key_hits of $key_samples CPU samples ($key_share %) with the issued key, $boot_hits of $boot_samples ($boot_share %) with the bootstrap key"
+    total_pct=$(awk -v v="$verify_pct" -v f="$boot_share" -v a="$boot_app_cpu" -v k="$key_cpu" 'BEGIN { printf "%.1f", v + f * a / k }')
+    # the checks behind the method: a revoked key is refused on the next POST, and a GET does not verify keys
+    curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN_KEY" -X DELETE "$BASE/admin/keys/$AUTH_KEY_ID?reason=bench"
+    revoked_post=$(BENCH_API_KEY=$AUTH_KEY BENCH_POLLSTERS=1 wrk -t1 -c1 -d2s -s "$BENCH_DIR/post_polls.lua" "$BASE" 2>&1 | grep '^RESULT')
+    revoked_get=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $AUTH_KEY" "$BASE/polls/$(sql -c 'select max(id) from poll')")
+    log "after revoking the key: POSTs with it: $revoked_post; GET /polls/{id} with it: HTTP $revoked_get"
+    row "POST /polls CPU per request, app + PostgreSQL backends: issued pollster key vs bootstrap key, ${AUTH_ROUNDS}x2 rounds of ${DURATION}s, $CONNECTIONS conn." \
+        "$key_cpu ms ($key_app_cpu app + $key_pg_cpu PostgreSQL), $key_rps polls/s" \
+        "$boot_cpu ms ($boot_app_cpu app + $boot_pg_cpu PostgreSQL), $boot_rps polls/s" \
+        "verification $verify_pct % of CPU ($rps_pct % of polls/s)" "" "-"
+    row "same, share of the app's CPU samples in authentication (JFR, one ${DURATION}s round per key)" \
+        "$key_share % ($key_hits/$key_samples samples)" "$boot_share % ($boot_hits/$boot_samples samples)" "" "" "-"
+    row "authentication on POST /polls: verification + bootstrap-key share x app CPU, of the issued key's CPU per request" \
+        "$total_pct %" "" "" "< 10 %" "$(if ge 10 "$total_pct"; then echo met; else echo "not met"; fi)"
 fi
 while [ "$(sql -c 'select count(*) from poll')" -lt "$SEED_POLLS" ]; do
     log "seeding more polls"

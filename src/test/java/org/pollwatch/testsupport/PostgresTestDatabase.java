@@ -13,6 +13,8 @@ import org.pollwatch.devdb.LocalDatabase;
  */
 public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
 
+    private Map<String, String> config = Map.of();
+
     @Override
     public Map<String, String> start() {
         String user = env("POLLWATCH_DB_USER", "postgres");
@@ -27,7 +29,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
             user = target.user();
             password = target.password();
         }
-        return Map.of(
+        config = Map.of(
                 "quarkus.datasource.jdbc.url",
                 url,
                 "quarkus.datasource.username",
@@ -44,6 +46,13 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
                 "integration-test-hmac-secret-not-for-production-use",
                 "pollwatch.admin.bootstrap-key",
                 TestKeys.ADMIN);
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(
+                config, new TestInjector.AnnotatedAndMatchesType(TestDatabaseConfig.class, Map.class));
     }
 
     @Override
