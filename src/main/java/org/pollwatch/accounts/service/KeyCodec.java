@@ -20,10 +20,20 @@ public final class KeyCodec {
     static final String PREFIX = "pw_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] secret;
+    /** One keyed Mac per thread: looking one up and keying it cost more than the hash itself. */
+    private final ThreadLocal<Mac> macs;
 
     public KeyCodec(String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
     }
 
     /** A new key and its prefix. */
@@ -48,13 +58,8 @@ public final class KeyCodec {
     }
 
     public String hash(String key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        // doFinal resets the Mac for the thread's next key
+        return HexFormat.of().formatHex(macs.get().doFinal(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison of a key with a stored hash. */
