@@ -20,6 +20,19 @@ public final class InputLimits {
     /** Characters of a revision or retraction reason. */
     public static final int MAX_REASON_LENGTH = 1_000;
 
+    /**
+     * Results one poll may hold: its options plus its subgroups' shares, all questions together. A large
+     * crosstab release (50 questions x 5 options x 30 subgroups) holds under 8,000.
+     */
+    public static final int MAX_POLL_RESULTS = 20_000;
+
+    /**
+     * Bytes of a JSON write (polls, pollsters, series), by its Content-Length: a poll at the results
+     * limit is well under 1 MB, and a 71 MB one, within every per-field limit, took a 256 MB
+     * instance down before validation could refuse it (bench/memory.sh). Imports have their own limit.
+     */
+    public static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
+
     private InputLimits() {}
 
     public static boolean dateInRange(LocalDate date) {

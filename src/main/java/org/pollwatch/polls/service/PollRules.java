@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.pollwatch.common.InputLimits;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollDocument.OptionDocument;
 import org.pollwatch.polls.PollDocument.QuestionDocument;
@@ -36,7 +37,23 @@ public final class PollRules {
         for (int q = 0; q < poll.questions().size(); q++) {
             checkQuestion("questions[" + q + "]", poll.questions().get(q), errors);
         }
+        long results = poll.questions().stream().mapToLong(PollRules::results).sum();
+        if (results > InputLimits.MAX_POLL_RESULTS) {
+            errors.add(new FieldError(
+                    "questions",
+                    "hold " + results + " results (options and subgroup shares); one poll may hold at most "
+                            + InputLimits.MAX_POLL_RESULTS + ": submit very large releases as several polls"));
+        }
         return errors;
+    }
+
+    private static long results(QuestionDocument question) {
+        long shares = question.subgroups() == null
+                ? 0
+                : question.subgroups().stream()
+                        .mapToLong(s -> s.percentages().size())
+                        .sum();
+        return question.options().size() + shares;
     }
 
     private static void checkQuestion(String path, QuestionDocument question, List<FieldError> errors) {
