@@ -58,9 +58,10 @@ def poll(questions, options, subgroups, percentage, label_pad):
     out.append(']}')
     return "".join(out)
 open(work + "/invalid.json", "w").write(poll(200, 100, 0, "500", "x" * 140))
+open(work + "/dense-invalid.json", "w").write(poll(200, 100, 0, "500", ""))
 open(work + "/largest.json", "w").write(poll(200, 100, 200, "1.0", ""))
 PY
-log "bodies: invalid.json $(stat -c %s "$WORK/invalid.json") bytes, largest.json $(stat -c %s "$WORK/largest.json") bytes"
+log "bodies: invalid.json $(stat -c %s "$WORK/invalid.json") bytes, dense-invalid.json $(stat -c %s "$WORK/dense-invalid.json") bytes, largest.json $(stat -c %s "$WORK/largest.json") bytes"
 
 # Liveness every 200 ms until told to stop: one line "http_code seconds" per check.
 : > "$WORK/health.txt"
@@ -112,6 +113,8 @@ hostile "import sample_size 1e100000000" "${AUTH[@]}" -H 'Content-Type: text/csv
     "$APP/imports/fivethirtyeight?series=biden-covid-approval"
 hostile "3.5 MB poll, 20,000 invalid values" "${AUTH[@]}" -H 'Content-Type: application/json' \
     --data-binary "@$WORK/invalid.json" "$APP/polls"
+hostile "0.8 MB poll, 20,000 invalid values (within the size limit)" "${AUTH[@]}" -H 'Content-Type: application/json' \
+    --data-binary "@$WORK/dense-invalid.json" "$APP/polls"
 hostile "largest poll (200 q x 100 opt x 200 subgroups)" "${AUTH[@]}" -H 'Content-Type: application/json' \
     --data-binary "@$WORK/largest.json" "$APP/polls"
 

@@ -41,7 +41,7 @@ public class DocumentSizeLimit {
                 413,
                 "Content Too Large",
                 "The body declares " + length.trim() + " bytes; a JSON document may have at most "
-                        + InputLimits.MAX_DOCUMENT_BYTES + " (4 MiB)",
+                        + InputLimits.MAX_DOCUMENT_BYTES + " (2 MiB)",
                 "Content-Length");
     }
 

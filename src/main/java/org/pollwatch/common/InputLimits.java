@@ -31,7 +31,7 @@ public final class InputLimits {
      * limit is well under 1 MB, and a 71 MB one, within every per-field limit, took a 256 MB
      * instance down before validation could refuse it (bench/memory.sh). Imports have their own limit.
      */
-    public static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
+    public static final long MAX_DOCUMENT_BYTES = 2L * 1024 * 1024;
 
     private InputLimits() {}
 

@@ -41,7 +41,7 @@ class PollSizeLimitsTest {
     }
 
     @Test
-    void aJsonBodyOverFourMebibytesIsRefusedWith413BeforeItIsRead() {
+    void aJsonBodyOverTheSizeLimitIsRefusedWith413BeforeItIsRead() {
         String pollster = newPollster();
         String body = "{\"pollster\":\"" + pollster + "\",\"notes\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
         for (String method : List.of("POST", "PUT")) {
