@@ -167,4 +167,6 @@ stop_all() {
     log "stopped; logs in $WORK"
 }
 
-auth_args() { if [ -n "$API_KEY" ]; then echo "-H" "Authorization: Bearer $API_KEY"; fi; }
+# curl arguments that send the key: an array, so the header stays one word
+AUTH=()
+if [ -n "$API_KEY" ]; then AUTH=(-H "Authorization: Bearer $API_KEY"); fi

@@ -25,7 +25,7 @@ start_app b 2 POLLWATCH_READ_REPLICA_URL="$REPLICA"
 # post URL BODY -> prints "status lsn id" (id from the Location header or the body)
 post() {
     local url=$1 body=$2 method=${3:-POST}
-    curl -s -o "$WORK/last.json" -D "$WORK/last.headers" -X "$method" $(auth_args) \
+    curl -s -o "$WORK/last.json" -D "$WORK/last.headers" -X "$method" "${AUTH[@]}" \
         -H 'Content-Type: application/json' -d "$body" "$url" -w '%{http_code}'
 }
 header() { { grep -i "^$1:" "$WORK/last.headers" || true; } | head -1 | cut -d' ' -f2- | tr -d '\r'; }
@@ -78,7 +78,7 @@ log "poll $NEW_ID written through A: in B's trend after ${seen_trend:-never} ms,
 
 # a revision through A changes the lead B reports for that poll
 etag=$(curl -s -D - -o /dev/null "$A/polls/$FIRST_ID" | grep -i '^etag:' | cut -d' ' -f2 | tr -d '\r')
-status=$(curl -s -o "$WORK/last.json" -D "$WORK/last.headers" -X PUT $(auth_args) -H 'Content-Type: application/json' \
+status=$(curl -s -o "$WORK/last.json" -D "$WORK/last.headers" -X PUT "${AUTH[@]}" -H 'Content-Type: application/json' \
     -H "If-Match: $etag" -d "$(poll_body other-research 2026-03-13 40 55)" "$A/polls/$FIRST_ID?reason=Corrected%20weighting" -w '%{http_code}')
 [ "$status" = 200 ] || fail "revision: $status"
 FIRST_QID=$(json "d['questions'][0]['id']")

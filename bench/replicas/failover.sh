@@ -18,9 +18,9 @@ start_primary
 start_app a 1
 start_app b 2
 start_haproxy 2
-curl -sf -o /dev/null $(auth_args) -H 'Content-Type: application/json' \
+curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: application/json' \
     -d '{"slug":"load-research","name":"Load Research","country":"US"}' "$LB/pollsters"
-curl -sf -o /dev/null $(auth_args) -H 'Content-Type: application/json' \
+curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: application/json' \
     -d '{"key":"load-approval","title":"Mayor approval","choices":[{"key":"approve","label":"Approve"},{"key":"disapprove","label":"Disapprove"}]}' "$LB/series"
 
 log "load: $SECONDS_OF_LOAD s, $THREADS threads, $WRITE_PERCENT % writes, through haproxy"

@@ -47,7 +47,7 @@ measure() {
 build_app
 start_primary
 start_app a 1
-post() { curl -sf $(auth_args) -H 'Content-Type: application/json' -d "$2" "$A$1"; }
+post() { curl -sf "${AUTH[@]}" -H 'Content-Type: application/json' -d "$2" "$A$1"; }
 post /pollsters '{"slug":"bench-one","name":"Bench One","country":"US"}' > /dev/null
 post /pollsters '{"slug":"bench-two","name":"Bench Two","country":"US"}' > /dev/null
 post /series '{"key":"bench-approval","title":"Approval","choices":[{"key":"approve","label":"Approve"},{"key":"disapprove","label":"Disapprove"}]}' > /dev/null
