@@ -19,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.Origins;
 import org.pollwatch.common.Params;
 import org.pollwatch.common.openapi.InvalidParameterResponse;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.problems.ProblemException;
 import org.pollwatch.series.SeriesView;
+import org.pollwatch.series.service.SeriesService;
 
 /**
  * oEmbed 1.0 (https://oembed.com/) for the service's series and poll pages: a content management
@@ -66,10 +68,10 @@ public class OEmbedResource {
             @JsonProperty("cache_age") @Schema(description = "Seconds a consumer may keep this answer")
             int cacheAge) {}
 
-    private final SeriesData series;
+    private final SeriesService series;
     private final PollData polls;
 
-    public OEmbedResource(SeriesData series, PollData polls) {
+    public OEmbedResource(SeriesService series, PollData polls) {
         this.series = series;
         this.polls = polls;
     }
@@ -124,10 +126,7 @@ public class OEmbedResource {
         Matcher matcher;
         if ((matcher = SERIES.matcher(path)).matches()) {
             String key = matcher.group(1);
-            SeriesView view = series.list().stream()
-                    .filter(s -> s.key().equals(key))
-                    .findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("No series with key '" + key + "'"));
+            SeriesView view = series.get(key);
             return answer(
                     base,
                     "/embed/series/" + key + query,
@@ -184,18 +183,9 @@ public class OEmbedResource {
             throw ProblemException.invalidField("url", "is not a URL");
         }
         URI base = uri.getBaseUri();
-        boolean sameHost =
-                page.getHost() != null && page.getHost().equalsIgnoreCase(base.getHost()) && port(page) == port(base);
-        if (!sameHost || page.getRawPath() == null) {
+        if (!Origins.sameHostAndPort(page, base) || page.getRawPath() == null) {
             throw ProblemException.notFound("Not a page of this service: " + url);
         }
         return page;
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

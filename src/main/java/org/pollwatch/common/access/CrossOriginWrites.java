@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pollwatch.common.Origins;
 import org.pollwatch.problems.HttpLayerProblems;
 
 /**
@@ -75,16 +76,10 @@ public class CrossOriginWrites {
         try {
             URI originUri = URI.create(origin.trim());
             URI hostUri = URI.create(originUri.getScheme() + "://" + host.trim());
-            return originUri.getHost() != null
-                    && originUri.getHost().equalsIgnoreCase(hostUri.getHost())
-                    && port(originUri) == port(hostUri);
+            return Origins.sameHostAndPort(originUri, hostUri);
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static String normalise(String origin) {
