@@ -1,5 +1,7 @@
 package org.pollwatch.web;
 
+import org.pollwatch.web.charts.ChartOutput;
+
 /**
  * The embed kit's copy-paste code: an iframe of an /embed page plus the small script that lets the
  * host page follow the height the embed reports (Datawrapper's "datawrapper-height" message, so
@@ -16,15 +18,8 @@ public final class Embeds {
 
     /** The code a host page pastes: {@code base} is the service's absolute URL, {@code path} the embed's. */
     public static String code(String base, String path, String title, int height) {
-        return "<iframe src=\"" + attribute(base + path) + "\" title=\"" + attribute(title)
+        return "<iframe src=\"" + ChartOutput.xml(base + path) + "\" title=\"" + ChartOutput.xml(title)
                 + "\" width=\"100%\" height=\"" + height + "\" frameborder=\"0\" scrolling=\"no\" loading=\"lazy\">"
-                + "</iframe><script async src=\"" + attribute(base) + "/static/embed-resizer.js\"></script>";
-    }
-
-    static String attribute(String text) {
-        return text.replace("&", "&amp;")
-                .replace("\"", "&quot;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;");
+                + "</iframe><script async src=\"" + ChartOutput.xml(base) + "/static/embed-resizer.js\"></script>";
     }
 }

@@ -70,7 +70,8 @@ public final class ChartOutput {
         return size;
     }
 
-    static String xml(String text) {
+    /** The text escaped for XML and HTML content and attribute values; control characters dropped. */
+    public static String xml(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
