@@ -1,6 +1,5 @@
 package org.pollwatch.polls;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,9 +16,7 @@ public record DisclosureView(
         List<DisclosureItem> missing) {
 
     public static DisclosureView of(int items) {
-        List<DisclosureItem> disclosed = DisclosureItem.present(items);
-        List<DisclosureItem> missing = new ArrayList<>(List.of(DisclosureItem.values()));
-        missing.removeAll(disclosed);
-        return new DisclosureView(DisclosureItem.score(items), disclosed, List.copyOf(missing));
+        return new DisclosureView(
+                DisclosureItem.score(items), DisclosureItem.present(items), DisclosureItem.present(~items));
     }
 }
