@@ -171,10 +171,23 @@ public class PollService {
      */
     @ReadOnlyTransaction
     public Tagged<PageView<PollSummary>> search(PollQuery query) {
-        int size = Math.min(Math.max(query.size(), 1), PageView.MAX_SIZE);
         if (query.pollster() != null) {
             PollsterService.requireKnown("pollster", List.of(query.pollster()));
         }
+        return searchKnown(query);
+    }
+
+    /** The polls of a pollster (404 problem if unknown), as GET /polls?pollster= lists them. */
+    @ReadOnlyTransaction
+    public Tagged<PageView<PollSummary>> ofPollster(
+            String slug, boolean includeRetracted, String sort, int page, int size) {
+        PollsterService.find(slug);
+        return searchKnown(new PollQuery(slug, null, null, null, null, null, null, includeRetracted, sort, page, size));
+    }
+
+    /** {@link #search} once the query's pollster, if any, is known to exist. */
+    private Tagged<PageView<PollSummary>> searchKnown(PollQuery query) {
+        int size = Math.min(Math.max(query.size(), 1), PageView.MAX_SIZE);
         PanacheQuery<Poll> found = queries.search(query, size);
         List<Poll> page = found.list();
         long total = found.count();
@@ -185,14 +198,6 @@ public class PollService {
         }
         List<PollSummary> items = page.stream().map(PollMapper::toSummary).toList();
         return new Tagged<>(PageView.of(items, query.page(), size, total), fingerprint.hex());
-    }
-
-    /** The polls of a pollster (404 problem if unknown), as GET /polls?pollster= lists them. */
-    @ReadOnlyTransaction
-    public Tagged<PageView<PollSummary>> ofPollster(
-            String slug, boolean includeRetracted, String sort, int page, int size) {
-        PollsterService.find(slug);
-        return search(new PollQuery(slug, null, null, null, null, null, null, includeRetracted, sort, page, size));
     }
 
     /** How completely the pollster (404 problem if unknown) discloses, over its polls that are not retracted. */
