@@ -44,7 +44,7 @@ public final class HttpCaching {
     }
 
     /** The same, of the given media type, building the body only when it is sent. */
-    public static Response conditionalBuilt(Request request, EntityTag tag, Supplier<?> entity, String mediaType) {
+    public static Response conditional(Request request, EntityTag tag, Supplier<?> entity, String mediaType) {
         return respond(request, tag, entity, mediaType);
     }
 

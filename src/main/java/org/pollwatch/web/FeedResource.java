@@ -65,11 +65,13 @@ public class FeedResource {
     }
 
     private final PollService polls;
+    private final PollData reads;
     private final PollsterService pollsters;
     private final SeriesService series;
 
-    public FeedResource(PollService polls, PollsterService pollsters, SeriesService series) {
+    public FeedResource(PollService polls, PollData reads, PollsterService pollsters, SeriesService series) {
         this.polls = polls;
+        this.reads = reads;
         this.pollsters = pollsters;
         this.series = series;
     }
@@ -135,15 +137,21 @@ public class FeedResource {
 
     private Response feed(Request request, UriInfo uri, String self, String title, String alternate, List<Long> ids) {
         String base = Links.base(uri);
-        List<PollView> views = ids.stream().map(polls::get).toList();
+        // the tag from each poll's version (a primary-key read): a 304 loads no poll
         Fingerprint fingerprint = Fingerprint.start().add(title);
-        for (PollView poll : views) {
-            fingerprint.add(poll.id()).add(poll.version());
+        for (long id : ids) {
+            fingerprint.add(id).add(reads.version(id));
         }
-        return HttpCaching.conditionalBuilt(
+        return HttpCaching.conditional(
                 request,
                 HttpCaching.etag("feed", fingerprint.hex()),
-                () -> Templates.feed(build(base, self, title, alternate, views)).render(),
+                () -> Templates.feed(build(
+                                base,
+                                self,
+                                title,
+                                alternate,
+                                ids.stream().map(reads::poll).toList()))
+                        .render(),
                 ATOM + "; charset=UTF-8");
     }
 
