@@ -41,7 +41,8 @@ public class DocumentSizeLimit {
                 413,
                 "Content Too Large",
                 "The body declares " + length.trim() + " bytes; a JSON document may have at most "
-                        + InputLimits.MAX_DOCUMENT_BYTES + " (2 MiB)",
+                        + InputLimits.MAX_DOCUMENT_BYTES + " (" + InputLimits.MAX_DOCUMENT_BYTES / (1024 * 1024)
+                        + " MiB)",
                 "Content-Length");
     }
 
