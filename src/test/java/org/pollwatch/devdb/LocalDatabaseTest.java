@@ -45,7 +45,7 @@ class LocalDatabaseTest {
     }
 
     @Test
-    void prefersARunningServerThatAcceptsTheUser() {
+    void prefersARunningServerThatAcceptsTheUser() throws Exception {
         // Where no local server runs (a machine with only a JDK), the embedded path above is what counts.
         String user = env("POLLWATCH_DB_USER", "postgres");
         String password = env("POLLWATCH_DB_PASSWORD", "postgres");
@@ -56,10 +56,18 @@ class LocalDatabaseTest {
                 "no local PostgreSQL accepting " + user);
         LocalDatabase.Settings settings = new LocalDatabase.Settings(
                 "127.0.0.1", 5432, "pollwatch_local_check", user, password, folder.resolve("unused"));
-        assertEquals(
-                "jdbc:postgresql://127.0.0.1:5432/pollwatch_local_check",
-                LocalDatabase.choose(settings).url());
-        assertFalse(folder.resolve("unused").toFile().exists(), "no embedded server was started");
+        try {
+            assertEquals(
+                    "jdbc:postgresql://127.0.0.1:5432/pollwatch_local_check",
+                    LocalDatabase.choose(settings).url());
+            assertFalse(folder.resolve("unused").toFile().exists(), "no embedded server was started");
+        } finally {
+            try (Connection connection =
+                            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", user, password);
+                    Statement drop = connection.createStatement()) {
+                drop.execute("drop database if exists pollwatch_local_check");
+            }
+        }
     }
 
     @Test
