@@ -1,6 +1,8 @@
 package org.pollwatch.common;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,6 +27,31 @@ public final class Params {
             throw ProblemException.invalidField(name, InputLimits.dateRangeMessage());
         }
         return date;
+    }
+
+    /**
+     * An instant as ISO 8601 date-time with offset ({@code 2024-02-06T08:00:00Z}), or a date, read as
+     * its start in UTC; within the dates {@link InputLimits} allows.
+     */
+    public static OffsetDateTime instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        if (text.length() == 10) {
+            return date(name, text).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        OffsetDateTime instant;
+        try {
+            instant = OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(
+                    name, "must be a date-time with offset as 2024-02-06T08:00:00Z, or a date, not '" + value + "'");
+        }
+        if (!InputLimits.dateInRange(instant.toLocalDate())) {
+            throw ProblemException.invalidField(name, InputLimits.dateRangeMessage());
+        }
+        return instant;
     }
 
     /** Enum constants are accepted in their JSON spelling (lower case, underscores) or as written in Java. */

@@ -72,10 +72,11 @@ public class BulkPollWriter {
     private static final String[] INSERTS = {
         """
         insert into poll (id, pollster_id, sponsor, field_start, field_end, population, country, sample_size,
-                          tracking, source_url, notes, external_ref)
-        select poll_id, pollster_id, sponsor, field_start, field_end, population, country, sample_size,
-               tracking, source_url, notes, external_ref
-        from import_poll""",
+                          tracking, source_url, notes, external_ref, search_document)
+        select r.poll_id, r.pollster_id, r.sponsor, r.field_start, r.field_end, r.population, r.country,
+               r.sample_size, r.tracking, r.source_url, r.notes, r.external_ref,
+               poll_search_vector(r.wording, array_to_string(r.labels, ' '), concat_ws(' ', s.name, r.sponsor))
+        from import_poll r join pollster s on s.id = r.pollster_id""",
         "insert into question (id, poll_id, position, wording) select question_id, poll_id, 1, wording from import_poll",
         """
         insert into option_result (id, question_id, position, label, percentage)

@@ -2,6 +2,7 @@ package org.pollwatch.polls;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,6 +21,12 @@ public record PollSummary(
         Integer sampleSize,
         BigDecimal marginOfError,
         PollStatus status,
+
+        @Schema(description = "Raised by every revision; the ETag of GET /polls/{id} carries it", example = "0")
+        int version,
+
+        @Schema(description = "When the poll was last submitted, revised or retracted")
+        OffsetDateTime updatedAt,
 
         @Schema(description = "Disclosure score: percentage of the disclosure items the poll gives", example = "67")
         int disclosureScore,

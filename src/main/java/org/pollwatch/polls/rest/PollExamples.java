@@ -5,6 +5,11 @@ public final class PollExamples {
 
     private PollExamples() {}
 
+    /** A row of GET /polls as text/csv: the seeded poll's first option. */
+    public static final String CSV_ROW = "1,0,published,israel-democracy-institute,Israel Democracy Institute,,"
+            + "2024-01-01,2024-01-31,2024-02-06,adults,IL,mixed,,,1,What should be the main goal of the war?,"
+            + "israel-hamas-war;hostages,1,Returning the hostages,51.0,2024-02-06T10:00:00Z";
+
     public static final String IDI_POLL = """
             {
               "pollster": "israel-democracy-institute",

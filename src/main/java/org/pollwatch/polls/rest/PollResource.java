@@ -13,12 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,11 +42,14 @@ import org.pollwatch.common.access.Roles;
 import org.pollwatch.common.openapi.InvalidParameterResponse;
 import org.pollwatch.common.openapi.NotJsonResponse;
 import org.pollwatch.common.openapi.NotModifiedResponse;
+import org.pollwatch.polls.PollChangesPage;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
 import org.pollwatch.polls.RevisionView;
+import org.pollwatch.polls.service.PollChangeCursor;
+import org.pollwatch.polls.service.PollCsv;
 import org.pollwatch.polls.service.PollQuery;
 import org.pollwatch.polls.service.PollReads;
 import org.pollwatch.polls.service.PollService;
@@ -53,6 +61,11 @@ import org.pollwatch.problems.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Polls", description = "Submit, read, revise and retract polls")
 public class PollResource {
+
+    /** The CSV media type of GET /polls, with its charset. */
+    static final String CSV = "text/csv; charset=UTF-8";
+
+    private static final MediaType CSV_TYPE = new MediaType("text", "csv");
 
     private final PollService polls;
     private final PollReads reads;
@@ -130,14 +143,23 @@ public class PollResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(
             summary = "Search polls",
             description =
-                    "Filter by pollster, field dates, population, country, topic and words of the question wording; sorted and paged. Retracted polls are left out unless asked for.")
+                    "Filter by pollster, field dates, population, country, topic and full-text search (q); sorted and paged. Retracted polls are left out unless asked for. With updatedSince or cursor: every poll written since, in the order written, retracted ones included, with a nextCursor to continue from (for clients that keep a copy in sync). As text/csv: the page as CSV, one row per poll, question and option.")
     @APIResponse(
             responseCode = "200",
             description = "One page of polls",
-            content = @Content(schema = @Schema(implementation = PollSummaryPage.class)))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PollSummaryPage.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = PollCsv.HEADER + "\r\n" + PollExamples.CSV_ROW))
+            })
     @NotModifiedResponse
     @InvalidParameterResponse
     public Response search(
@@ -159,7 +181,10 @@ public class PollResource {
             @Parameter(description = "ISO country code", example = "IL") @QueryParam("country") String country,
             @Parameter(description = "Topic tag of any question", example = "hostages") @QueryParam("topic")
                     String topic,
-            @Parameter(description = "Words in a question's wording (case-insensitive)", example = "main goal")
+            @Parameter(
+                            description =
+                                    "Full-text search over question wording and topics, option labels, pollster name and sponsor, best match first unless sort is given; words are stemmed (hostage finds hostages); \"a phrase\", or, -word as in web search",
+                            example = "hostages")
                     @QueryParam("q")
                     String text,
             @Parameter(description = "Include retracted polls") @QueryParam("includeRetracted")
@@ -173,7 +198,46 @@ public class PollResource {
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (larger values are capped at 100)") @QueryParam("size")
                     String size,
-            @jakarta.ws.rs.core.Context Request request) {
+            @Parameter(
+                            description =
+                                    "Mirroring: polls written or updated at or after this instant (ISO 8601 with offset, or a date for its start in UTC), in the order they were written, retracted ones included. Answers nextCursor; combines only with pollster, cursor and size.",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                            example = "2024-02-01T00:00:00Z")
+                    @QueryParam("updatedSince")
+                    String updatedSince,
+            @Parameter(
+                            description =
+                                    "Mirroring: the nextCursor of the previous answer; continues after the last poll it gave. Combines only with pollster, updatedSince and size.")
+                    @QueryParam("cursor")
+                    String cursor,
+            @Context Request request,
+            @Context HttpHeaders headers) {
+        if (updatedSince != null || cursor != null) {
+            rejectSearchParametersWhenMirroring(Map.of(
+                    "from", Optional.ofNullable(from),
+                    "to", Optional.ofNullable(to),
+                    "population", Optional.ofNullable(population),
+                    "country", Optional.ofNullable(country),
+                    "topic", Optional.ofNullable(topic),
+                    "q", Optional.ofNullable(text),
+                    "sort", Optional.ofNullable(sort),
+                    "page", Optional.ofNullable(page),
+                    "includeRetracted", Optional.ofNullable(includeRetracted ? "true" : null)));
+            Tagged<PollChangesPage> changes = polls.changes(
+                    Params.instant("updatedSince", updatedSince),
+                    cursor == null || cursor.isBlank() ? PollChangeCursor.START : PollChangeCursor.decode(cursor),
+                    blankToNull(pollster),
+                    Params.pageSize(size));
+            if (wantsCsv(headers)) {
+                return HttpCaching.conditional(
+                        request,
+                        HttpCaching.etag("poll-changes-csv", changes.fingerprint()),
+                        () -> polls.csv(changes.value().items()),
+                        CSV);
+            }
+            return HttpCaching.conditional(
+                    request, HttpCaching.etag("poll-changes", changes.fingerprint()), changes.value());
+        }
         Tagged<PageView<PollSummary>> found = polls.search(new PollQuery(
                 blankToNull(pollster),
                 Params.date("from", from),
@@ -186,6 +250,13 @@ public class PollResource {
                 sort,
                 Params.page(page),
                 Params.pageSize(size)));
+        if (wantsCsv(headers)) {
+            return HttpCaching.conditional(
+                    request,
+                    HttpCaching.etag("polls-csv", found.fingerprint()),
+                    () -> polls.csv(found.value().items()),
+                    CSV);
+        }
         return HttpCaching.conditional(request, HttpCaching.etag("polls", found.fingerprint()), found.value());
     }
 
@@ -302,6 +373,28 @@ public class PollResource {
         }
     }
 
+    /** CSV when the client's first acceptable type of the two offered is text/csv; JSON otherwise. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) return false;
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) return false;
+            if (type.isCompatible(CSV_TYPE)) return true;
+        }
+        return false;
+    }
+
+    /** Mirroring reads every poll in change order: a filter or sort of the search would silently drop changes. */
+    private static void rejectSearchParametersWhenMirroring(Map<String, Optional<String>> parameters) {
+        List<FieldError> errors = parameters.entrySet().stream()
+                .filter(e -> e.getValue().isPresent())
+                .map(e -> new FieldError(e.getKey(), "cannot be combined with updatedSince or cursor"))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid request", errors);
+        }
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -314,5 +407,11 @@ public class PollResource {
         public int size;
         public long total;
         public int totalPages;
+
+        @Schema(
+                description =
+                        "Only when updatedSince or cursor is given: pass it as cursor to continue; keep the last one to ask for later changes",
+                nullable = true)
+        public String nextCursor;
     }
 }

@@ -100,6 +100,8 @@ public final class PollMapper {
                 poll.sampleSize,
                 poll.marginOfError,
                 poll.status,
+                poll.version,
+                poll.updatedAt,
                 DisclosureItem.score(poll.disclosureItems),
                 poll.questions.stream()
                         .map(q -> new PollSummary.QuestionRef(q.id, q.wording, List.copyOf(q.topics)))

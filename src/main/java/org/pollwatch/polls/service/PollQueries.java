@@ -4,12 +4,17 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +75,88 @@ public class PollQueries {
         }
     }
 
+    /** Recomputes the poll's full-text search vector from its stored rows (V13__poll_search_and_changes.sql). */
+    static final String REFRESH_SEARCH_DOCUMENT =
+            "update poll set search_document = poll_search_document(id) where id = :id";
+
+    /** After a write of the poll, in the writing transaction (flushes the session first). */
+    void refreshSearchDocument(long pollId) {
+        Poll.getEntityManager()
+                .createNativeQuery(REFRESH_SEARCH_DOCUMENT)
+                .setParameter("id", pollId)
+                .executeUpdate();
+    }
+
+    /**
+     * Polls changed after the cursor, in the order their transactions wrote them, leaving out the
+     * changes of transactions that may still commit (from the snapshot's xmin on): poll_change_idx.
+     */
+    static final String CHANGES_AFTER = """
+            from poll p
+            where (p.change_xid, p.id) > (cast(cast(:transaction as text) as xid8), :poll)
+              and p.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+              and p.updated_at >= :since
+              and (:pollster < 0 or p.pollster_id = :pollster)
+            """;
+
+    /** One page of changes after the cursor: poll ids with their cursors, in change order. */
+    List<PollChangeCursor> changesAfter(PollChangeCursor after, OffsetDateTime since, long pollsterId, int limit) {
+        List<?> rows = changesQuery(
+                        "select p.id, cast(cast(p.change_xid as text) as bigint) ",
+                        "order by p.change_xid, p.id limit :limit",
+                        after,
+                        since,
+                        pollsterId)
+                .setParameter("limit", limit)
+                .getResultList();
+        List<PollChangeCursor> page = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            page.add(new PollChangeCursor(((Number) columns[1]).longValue(), ((Number) columns[0]).longValue()));
+        }
+        return page;
+    }
+
+    /** How many changes there are after the cursor. */
+    long countChangesAfter(PollChangeCursor after, OffsetDateTime since, long pollsterId) {
+        return ((Number) changesQuery("select count(*) ", "", after, since, pollsterId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    private static Query changesQuery(
+            String select, String tail, PollChangeCursor after, OffsetDateTime since, long pollsterId) {
+        return Poll.getEntityManager()
+                .createNativeQuery(select + CHANGES_AFTER + tail)
+                .setParameter("transaction", after.transaction())
+                .setParameter("poll", after.pollId())
+                .setParameter("since", since)
+                .setParameter("pollster", pollsterId);
+    }
+
+    /** The options of the questions, for the CSV of a page of polls: option_result_question_idx. */
+    static final String OPTIONS_OF_QUESTIONS = """
+            select o.question.id, o.position, o.label, o.percentage from OptionResult o
+            where o.question.id in :questions order by o.question.id, o.position
+            """;
+
+    /** Options by question id, in position order, in the caller's transaction. */
+    Map<Long, List<PollCsv.Option>> optionsOf(List<Long> questionIds) {
+        Map<Long, List<PollCsv.Option>> options = new HashMap<>();
+        if (questionIds.isEmpty()) {
+            return options;
+        }
+        for (Tuple row : Poll.getEntityManager()
+                .createQuery(OPTIONS_OF_QUESTIONS, Tuple.class)
+                .setParameter("questions", questionIds)
+                .getResultList()) {
+            options.computeIfAbsent(row.get(0, Long.class), id -> new ArrayList<>())
+                    .add(new PollCsv.Option(
+                            row.get(1, Integer.class), row.get(2, String.class), row.get(3, BigDecimal.class)));
+        }
+        return options;
+    }
+
     /** The polls matching the query, sorted, as a query to page (in the caller's transaction). */
     PanacheQuery<Poll> search(PollQuery query, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -106,13 +193,25 @@ public class PollQueries {
                     " and exists (select 1 from Question q where q.poll = p and array_contains(q.topics, :topic))");
             params.put("topic", query.topic().trim().toLowerCase(Locale.ROOT));
         }
+        boolean ranked = false;
         if (query.text() != null && !query.text().isBlank()) {
+            // poll_search_document_idx (GIN, V13__poll_search_and_changes.sql); websearch syntax: "a phrase", or, -not
             where.append(
-                    " and exists (select 1 from Question q where q.poll = p and lower(q.wording) like :text escape '\\')");
-            params.put("text", "%" + likeEscape(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+                    " and cast(sql('? @@ websearch_to_tsquery(''english'', ?)', column(p.search_document), :text) as Boolean)"
+                            + " = true");
+            params.put("text", query.text().trim());
+            ranked = query.sort() == null || query.sort().isBlank();
         }
-        return Poll.<Poll>find("from Poll p where " + where, sort(query.sort()), params)
-                .page(Page.of(query.page(), size));
+        String hql = "from Poll p where " + where;
+        if (ranked) {
+            // best match first (ts_rank weighs wording and topics over options over names), then newest
+            return Poll.<Poll>find(
+                            hql + " order by sql('ts_rank(?, websearch_to_tsquery(''english'', ?))',"
+                                    + " column(p.search_document), :text) desc, p.fieldEnd desc, p.id desc",
+                            params)
+                    .page(Page.of(query.page(), size));
+        }
+        return Poll.<Poll>find(hql, sort(query.sort()), params).page(Page.of(query.page(), size));
     }
 
     /**
@@ -150,9 +249,5 @@ public class PollQueries {
         }
         Sort order = descending ? Sort.descending(field) : Sort.ascending(field);
         return order.and("id", descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pollwatch.common.DataChanged;
@@ -20,6 +22,7 @@ import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
 import org.pollwatch.common.access.AuditLog;
 import org.pollwatch.polls.Poll;
+import org.pollwatch.polls.PollChangesPage;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollRevision;
 import org.pollwatch.polls.PollStatus;
@@ -70,6 +73,7 @@ public class PollService {
         // the database computes the disclosure items: write now so the answer carries them
         poll.flush();
         checked.joining().join(poll);
+        queries.refreshSearchDocument(poll.id);
         audit.record(actor, "poll.submit", poll.id, "pollster " + checked.pollster().slug, null);
         changes.fire(new DataChanged("poll " + poll.id + " submitted"));
         return PollMapper.toView(poll);
@@ -117,6 +121,7 @@ public class PollService {
         poll.updatedAt = OffsetDateTime.now();
         poll.flush();
         checked.joining().join(poll);
+        queries.refreshSearchDocument(poll.id);
         audit.record(actor, "poll.revise", poll.id, "version " + revision.revision + " replaced", revision.reason);
         changes.fire(new DataChanged("poll " + poll.id + " revised"));
         return PollMapper.toView(poll);
@@ -198,6 +203,56 @@ public class PollService {
         }
         List<PollSummary> items = page.stream().map(PollMapper::toSummary).toList();
         return new Tagged<>(PageView.of(items, query.page(), size, total), fingerprint.hex());
+    }
+
+    /**
+     * Polls written after the cursor (or {@link PollChangeCursor#START}) and last updated at or after
+     * {@code since}, in the order they were written, retracted ones included: for clients that keep
+     * a copy in sync. A page never skips a poll: changes of transactions that may still commit wait
+     * for the next request.
+     */
+    @ReadOnlyTransaction
+    public Tagged<PollChangesPage> changes(
+            OffsetDateTime since, PollChangeCursor after, String pollsterSlug, int requestedSize) {
+        int size = Math.min(Math.max(requestedSize, 1), PageView.MAX_SIZE);
+        long pollsterId = -1;
+        if (pollsterSlug != null) {
+            PollsterService.requireKnown("pollster", List.of(pollsterSlug));
+            pollsterId = PollsterService.find(pollsterSlug).id;
+        }
+        OffsetDateTime from =
+                since == null ? InputLimits.EARLIEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC) : since;
+        List<PollChangeCursor> changed = queries.changesAfter(after, from, pollsterId, size);
+        long total = queries.countChangesAfter(after, from, pollsterId);
+        Map<Long, Poll> byId = new HashMap<>();
+        if (!changed.isEmpty()) {
+            for (Poll poll : Poll.<Poll>list(
+                    "id in ?1", changed.stream().map(PollChangeCursor::pollId).toList())) {
+                byId.put(poll.id, poll);
+            }
+        }
+        Fingerprint fingerprint =
+                Fingerprint.start().add(total).add(after.encode()).add(size);
+        List<PollSummary> items = new ArrayList<>(changed.size());
+        for (PollChangeCursor change : changed) {
+            Poll poll = byId.get(change.pollId());
+            fingerprint.add(poll.id).add(poll.version);
+            items.add(PollMapper.toSummary(poll));
+        }
+        PollChangeCursor next = changed.isEmpty() ? after : changed.get(changed.size() - 1);
+        return new Tagged<>(
+                new PollChangesPage(items, 0, size, total, (int) ((total + size - 1) / size), next.encode()),
+                fingerprint.hex());
+    }
+
+    /** The polls as CSV ({@link PollCsv}): one row per poll, question and option. */
+    @ReadOnlyTransaction
+    public byte[] csv(List<PollSummary> polls) {
+        List<Long> questions = polls.stream()
+                .flatMap(p -> p.questions().stream())
+                .map(PollSummary.QuestionRef::id)
+                .toList();
+        return PollCsv.write(polls, queries.optionsOf(questions));
     }
 
     /** How completely the pollster (404 problem if unknown) discloses, over its polls that are not retracted. */
