@@ -46,6 +46,7 @@ public class EmbedResource {
     @GET
     @Path("series/{key}")
     @Operation(
+            operationId = "embedSeries",
             summary = "A series' average, for an iframe",
             description = "The trend chart (SVG, light or dark with the reader's colour scheme) with its alt text and "
                     + "a link to the series page; takes the trend parameters. Reports its height to the host page.")
@@ -69,6 +70,7 @@ public class EmbedResource {
     @GET
     @Path("polls/{id}/questions/{qid}")
     @Operation(
+            operationId = "embedQuestion",
             summary = "A poll question's results, for an iframe",
             description = "The question's bar chart with margins of error, its alt text and a link to the poll page. "
                     + "Reports its height to the host page.")

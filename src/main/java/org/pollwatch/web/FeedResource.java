@@ -79,6 +79,7 @@ public class FeedResource {
     @GET
     @Path("polls.atom")
     @Operation(
+            operationId = "feedLatestPolls",
             summary = "Atom feed of the latest polls",
             description = "The 50 polls stored last, retracted ones marked.")
     @APIResponse(responseCode = "200", description = "The feed")
@@ -89,7 +90,7 @@ public class FeedResource {
 
     @GET
     @Path("pollsters/{slug}.atom")
-    @Operation(summary = "Atom feed of a pollster's latest polls")
+    @Operation(operationId = "feedPollsterPolls", summary = "Atom feed of a pollster's latest polls")
     @APIResponse(responseCode = "200", description = "The feed")
     @NotModifiedResponse
     @APIResponse(responseCode = "404", description = "No such pollster")
@@ -109,7 +110,7 @@ public class FeedResource {
 
     @GET
     @Path("series/{key}.atom")
-    @Operation(summary = "Atom feed of a series' latest polls")
+    @Operation(operationId = "feedSeriesPolls", summary = "Atom feed of a series' latest polls")
     @APIResponse(responseCode = "200", description = "The feed")
     @NotModifiedResponse
     @APIResponse(responseCode = "404", description = "No such series")

@@ -78,6 +78,7 @@ public class OEmbedResource {
 
     @GET
     @Operation(
+            operationId = "getOEmbed",
             summary = "oEmbed for a series or poll page",
             description = "Given the URL of a series page (/dashboard/series/{key}, with its trend parameters), a poll "
                     + "page (/dashboard/polls/{id}: its first question) or an /embed URL of this service, the iframe "

@@ -79,7 +79,9 @@ public class PageResource {
     }
 
     @GET
-    @Operation(summary = "Home page: latest polls (with filters) and the series with their current average")
+    @Operation(
+            operationId = "homePage",
+            summary = "Home page: latest polls (with filters) and the series with their current average")
     public TemplateInstance home(
             @QueryParam("pollster") String pollster,
             @QueryParam("country") String country,
@@ -106,19 +108,22 @@ public class PageResource {
                 dashboard.latest(query),
                 dashboard.seriesCards(),
                 filters,
-                new Links("/polls" + filters.query(0), "Polls/get_polls", uri));
+                new Links("/polls" + filters.query(0), "Polls/searchPolls", uri));
     }
 
     @GET
     @Path("dashboard/polls/{id}")
-    @Operation(summary = "Poll page: disclosure, results with margins, lead verdicts, subgroups, revisions")
+    @Operation(
+            operationId = "pollPage",
+            summary = "Poll page: disclosure, results with margins, lead verdicts, subgroups, revisions")
     public TemplateInstance poll(@PathParam("id") long id, UriInfo uri) {
-        return Templates.poll(polls.page(id), new Links("/polls/" + id, "Polls/get_polls__id_", uri));
+        return Templates.poll(polls.page(id), new Links("/polls/" + id, "Polls/getPoll", uri));
     }
 
     @GET
     @Path("dashboard/series/{key}")
     @Operation(
+            operationId = "seriesPage",
             summary =
                     "Series page: the poll average with its band, the polls, house effects; takes the trend parameters")
     public TemplateInstance series(@PathParam("key") String key, @BeanParam TrendParams params, UriInfo uri) {
@@ -128,17 +133,18 @@ public class PageResource {
         SeriesPage page = new SeriesPage(
                 snapshot, query, SeriesData.chart(snapshot).description(), ChartJson.of(snapshot), params);
         return Templates.series(
-                page,
-                new Links("/series/" + key + "/trend" + query, "Series%20and%20trends/get_series__key__trend", uri));
+                page, new Links("/series/" + key + "/trend" + query, "Series%20and%20trends/getTrend", uri));
     }
 
     @GET
     @Path("dashboard/pollsters/{slug}")
-    @Operation(summary = "Pollster page: its polls, house effects per series, disclosure completeness")
+    @Operation(
+            operationId = "pollsterPage",
+            summary = "Pollster page: its polls, house effects per series, disclosure completeness")
     public TemplateInstance pollster(@PathParam("slug") String slug, @QueryParam("page") String page, UriInfo uri) {
         return Templates.pollster(
                 dashboard.pollster(slug, Params.page(page)),
-                new Links("/pollsters/" + slug + "/polls", "Pollsters/get_pollsters__slug__polls", uri));
+                new Links("/pollsters/" + slug + "/polls", "Pollsters/listPollsterPolls", uri));
     }
 
     private static String blankToNull(String value) {

@@ -31,6 +31,7 @@ public class QuestionChartResource {
     @GET
     @Produces({ChartResponses.SVG, ChartResponses.PNG})
     @Operation(
+            operationId = "questionChart",
             summary = "A question's results as an SVG bar chart or PNG image",
             description = "One bar per option with its margin of error (95 %) when the sample size is known; "
                     + "a retracted poll says so. ETag of the bytes, 304 on If-None-Match, Cache-Control max-age=60.")

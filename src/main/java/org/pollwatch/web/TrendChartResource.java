@@ -33,6 +33,7 @@ public class TrendChartResource {
     @GET
     @Produces({ChartResponses.SVG, ChartResponses.PNG})
     @Operation(
+            operationId = "trendChart",
             summary = "The poll average as an SVG chart or PNG image",
             description = "Lines and uncertainty bands per choice, one dot per poll (with a tooltip), the last value "
                     + "labelled, a footer naming the pollsters; the SVG's <title> and <desc> carry an alt text "

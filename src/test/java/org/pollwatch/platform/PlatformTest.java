@@ -4,8 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document, Swagger UI and health checks a user of the service relies on. */
@@ -26,6 +32,29 @@ class PlatformTest {
                 .body("paths.'/polls/{id}/revisions'.get", notNullValue())
                 .body("paths.'/pollsters/{slug}/polls'.get", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
+    }
+
+    @Test
+    void everyOperationHasItsOwnNamedOperationId() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("info.version", equalTo("1.1.0"))
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        List<String> missing = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?> fields) || !fields.containsKey("responses")) return;
+            Object id = fields.get("operationId");
+            if (id == null) missing.add(method + " " + path);
+            else ids.add(id.toString());
+        }));
+        assertEquals(List.of(), missing, "operations without operationId");
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "operationIds repeat: " + ids);
+        assertTrue(ids.contains("searchPolls") && ids.contains("getTrend"), ids.toString());
     }
 
     @Test

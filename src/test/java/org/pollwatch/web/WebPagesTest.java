@@ -26,7 +26,7 @@ class WebPagesTest {
                 .body(containsString("Israel Democracy Institute"))
                 .body(containsString("Returning the hostages 51 % vs Toppling Hamas 36 %"))
                 .body(containsString("href=\"/dashboard/polls/1\""))
-                .body(containsString("/q/swagger-ui/#/Polls/get_polls"));
+                .body(containsString("/q/swagger-ui/#/Polls/searchPolls"));
     }
 
     @Test

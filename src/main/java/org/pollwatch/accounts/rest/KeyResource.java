@@ -66,6 +66,7 @@ public class KeyResource {
     @Path("/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "issueApiKey",
             summary = "Issue an API key",
             description = "An administrator key, or a key of one pollster (writes only that pollster's polls). "
                     + "The key is in this answer only: it is stored as an HMAC and cannot be shown again.")
@@ -86,7 +87,10 @@ public class KeyResource {
 
     @GET
     @Path("/keys")
-    @Operation(summary = "List API keys", description = "Newest first, without the keys themselves.")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "Newest first, without the keys themselves.")
     @APIResponse(
             responseCode = "200",
             description = "Keys",
@@ -101,7 +105,10 @@ public class KeyResource {
 
     @GET
     @Path("/keys/{id}")
-    @Operation(summary = "Read an API key", description = "Its name, role, scopes, last use, expiry and revocation.")
+    @Operation(
+            operationId = "getApiKey",
+            summary = "Read an API key",
+            description = "Its name, role, scopes, last use, expiry and revocation.")
     @APIResponse(
             responseCode = "200",
             description = "The key",
@@ -114,6 +121,7 @@ public class KeyResource {
     @DELETE
     @Path("/keys/{id}")
     @Operation(
+            operationId = "revokeApiKey",
             summary = "Revoke an API key",
             description = "Effective at once on every instance: keys are checked against the database on each request.")
     @APIResponse(
@@ -131,6 +139,7 @@ public class KeyResource {
     @GET
     @Path("/audit")
     @Operation(
+            operationId = "getAuditLog",
             summary = "Read the audit log",
             description =
                     "Every write, newest first: the key that made it, the action, the poll, time, request id and reason.")

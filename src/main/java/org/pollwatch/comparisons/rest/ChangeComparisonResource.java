@@ -31,6 +31,7 @@ public class ChangeComparisonResource {
     @GET
     @Path("/change")
     @Operation(
+            operationId = "compareChange",
             summary = "Did an option change significantly since an earlier poll?",
             description = "Compares one option of a question with the same question in an earlier poll. Two polls are "
                     + "independent samples: var = p1(1 - p1)/n1 + p2(1 - p2)/n2 with effective sample sizes "

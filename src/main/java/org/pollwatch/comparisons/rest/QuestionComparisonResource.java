@@ -53,6 +53,7 @@ public class QuestionComparisonResource {
     @GET
     @Path("/comparison")
     @Operation(
+            operationId = "compareLead",
             summary = "Is one option's lead over another significant?",
             description =
                     "Compares two options of one question in one poll. Both shares come from the same multinomial "
@@ -128,6 +129,7 @@ public class QuestionComparisonResource {
     @GET
     @Path("/subgroups/comparison")
     @Operation(
+            operationId = "compareSubgroups",
             summary = "Does one option differ significantly between two subgroups?",
             description =
                     "Compares one option's share in two subgroups of one dimension (e.g. sector: Arab Israelis vs "

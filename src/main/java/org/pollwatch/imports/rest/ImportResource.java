@@ -63,6 +63,7 @@ public class ImportResource {
     @Path("/fivethirtyeight")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(
+            operationId = "importFiveThirtyEight",
             summary = "Import a FiveThirtyEight poll file",
             description =
                     "Reads a FiveThirtyEight poll CSV (start_date, end_date, pollster, sponsor, sample_size, population, party, "

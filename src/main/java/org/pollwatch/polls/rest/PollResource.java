@@ -78,6 +78,7 @@ public class PollResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "submitPoll",
             summary = "Submit a poll",
             description =
                     "Stores one whole poll (questions, options, subgroup results) in one transaction, or nothing.")
@@ -110,6 +111,7 @@ public class PollResource {
     @GET
     @Path("/{id}")
     @Operation(
+            operationId = "getPoll",
             summary = "Read a poll",
             description =
                     "The poll with its questions, options and subgroup results. Retracted polls stay readable, flagged.")
@@ -143,8 +145,9 @@ public class PollResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CSV, Problem.MEDIA_TYPE})
     @Operation(
+            operationId = "searchPolls",
             summary = "Search polls",
             description =
                     "Filter by pollster, field dates, population, country, topic and full-text search (q); sorted and paged. Retracted polls are left out unless asked for. With updatedSince or cursor: every poll written since, in the order written, retracted ones included, with a nextCursor to continue from (for clients that keep a copy in sync). As text/csv: the page as CSV, one row per poll, question and option.")
@@ -236,7 +239,10 @@ public class PollResource {
                         CSV);
             }
             return HttpCaching.conditional(
-                    request, HttpCaching.etag("poll-changes", changes.fingerprint()), changes.value());
+                    request,
+                    HttpCaching.etag("poll-changes", changes.fingerprint()),
+                    changes.value(),
+                    MediaType.APPLICATION_JSON);
         }
         Tagged<PageView<PollSummary>> found = polls.search(new PollQuery(
                 blankToNull(pollster),
@@ -257,13 +263,15 @@ public class PollResource {
                     () -> polls.csv(found.value().items()),
                     CSV);
         }
-        return HttpCaching.conditional(request, HttpCaching.etag("polls", found.fingerprint()), found.value());
+        return HttpCaching.conditional(
+                request, HttpCaching.etag("polls", found.fingerprint()), found.value(), MediaType.APPLICATION_JSON);
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "revisePoll",
             summary = "Revise a poll",
             description =
                     "Replaces the poll's content. The previous version is kept and listed at /polls/{id}/revisions. Send If-Match with the ETag you read to refuse lost updates.")
@@ -303,6 +311,7 @@ public class PollResource {
     @DELETE
     @Path("/{id}")
     @Operation(
+            operationId = "retractPoll",
             summary = "Retract a poll",
             description =
                     "Flags the poll as retracted with a reason. Nothing is erased: the poll stays readable, but leaves lists, comparisons and averages.")
@@ -329,6 +338,7 @@ public class PollResource {
     @GET
     @Path("/{id}/revisions")
     @Operation(
+            operationId = "listPollRevisions",
             summary = "Revision history",
             description = "Earlier versions of the poll, oldest first, each as it was served before being replaced.")
     @APIResponse(

@@ -35,6 +35,7 @@ public class PollsterDisclosureResource {
 
     @GET
     @Operation(
+            operationId = "getPollsterDisclosure",
             summary = "Disclosure score of a pollster",
             description = "The mean disclosure score of the pollster's polls that are not retracted, and for each "
                     + "disclosure item (AAPOR Transparency Initiative, plus the sponsor's partisanship) the share of "

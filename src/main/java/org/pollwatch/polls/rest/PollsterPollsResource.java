@@ -36,6 +36,7 @@ public class PollsterPollsResource {
 
     @GET
     @Operation(
+            operationId = "listPollsterPolls",
             summary = "Polls of a pollster",
             description = "Newest first by default; same sorting and paging as GET /polls.")
     @APIResponse(responseCode = "200", description = "One page of polls")

@@ -46,7 +46,10 @@ public class PollsterResource {
     }
 
     @GET
-    @Operation(summary = "List pollsters", description = "All registered pollsters, by name.")
+    @Operation(
+            operationId = "listPollsters",
+            summary = "List pollsters",
+            description = "All registered pollsters, by name.")
     @APIResponse(
             responseCode = "200",
             description = "Pollsters",
@@ -57,7 +60,7 @@ public class PollsterResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a pollster")
+    @Operation(operationId = "registerPollster", summary = "Register a pollster")
     @RequestBody(
             required = true,
             content =
@@ -86,7 +89,7 @@ public class PollsterResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Read a pollster")
+    @Operation(operationId = "getPollster", summary = "Read a pollster")
     @APIResponse(
             responseCode = "200",
             description = "The pollster",

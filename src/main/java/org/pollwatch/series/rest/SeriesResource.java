@@ -56,6 +56,7 @@ public class SeriesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createSeries",
             summary = "Create a series",
             description =
                     "A question tracked across polls and pollsters, with its canonical choices. "
@@ -80,7 +81,10 @@ public class SeriesResource {
     }
 
     @GET
-    @Operation(summary = "List series", description = "All series, by key, with the number of poll questions in each.")
+    @Operation(
+            operationId = "listSeries",
+            summary = "List series",
+            description = "All series, by key, with the number of poll questions in each.")
     @APIResponse(
             responseCode = "200",
             description = "The series",
@@ -91,7 +95,7 @@ public class SeriesResource {
 
     @GET
     @Path("/{key}")
-    @Operation(summary = "Read a series")
+    @Operation(operationId = "getSeries", summary = "Read a series")
     @APIResponse(
             responseCode = "200",
             description = "The series",
@@ -112,6 +116,7 @@ public class SeriesResource {
     @Path("/{key}")
     @Consumes({SeriesResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "updateSeries",
             summary = "Change a series",
             description = "Changes the title, the description or the population preference (JSON merge patch: "
                     + "fields left out are kept; an empty populationPreference returns to the default rule). "
@@ -145,6 +150,7 @@ public class SeriesResource {
     @Path("/{key}/questions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "addSeriesQuestion",
             summary = "Add a poll question to a series",
             description = "Joins a stored question to the series, mapping its option labels "
                     + "to the series' choices (options not listed map to the choice of the same key or label; null leaves an option out). "
@@ -180,6 +186,7 @@ public class SeriesResource {
     @GET
     @Path("/{key}/polls")
     @Operation(
+            operationId = "listSeriesPolls",
             summary = "Polls of a series",
             description =
                     "The polls whose questions are in the series, newest field end first, with their shares per choice. "

@@ -49,6 +49,7 @@ public class TrendResource {
     @GET
     @Path("/{key}/trend")
     @Operation(
+            operationId = "getTrend",
             summary = "Poll average over time",
             description =
                     "One point per day per choice: the estimate and its band at the given confidence, "
@@ -84,8 +85,9 @@ public class TrendResource {
 
     @GET
     @Path("/{key}/trend.csv")
-    @Produces({TEXT_CSV, MediaType.APPLICATION_JSON})
+    @Produces({TEXT_CSV, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(
+            operationId = "getTrendCsv",
             summary = "Poll average over time, as CSV",
             description = "The points of GET /series/{key}/trend with the same parameters, "
                     + "as CSV: date,choice,estimate,lower,upper (percent, two decimals), ordered by choice then date.")
@@ -116,6 +118,7 @@ public class TrendResource {
     @GET
     @Path("/{key}/house-effects")
     @Operation(
+            operationId = "getHouseEffects",
             summary = "House effects of the pollsters",
             description = "Per pollster and choice: how far its polls sit from the average "
                     + "(mean residual), shrunk toward 0 for pollsters with few polls, with its standard error and number of polls. In realtime mode, "
