@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +40,38 @@ class LocalDatabaseTest {
                 ResultSet rows = statement.executeQuery("select value from kept")) {
             assertTrue(rows.next());
             assertEquals("still here", rows.getString(1));
+        }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledProcessIsStoppedAndTheFolderReused() throws Exception {
+        Path data = folder.resolve("pgdata");
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedDatabaseHolder.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
+        long orphanPid;
+        try (var output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("READY")) {
+                // start-up log of the holder
+            }
+            assertTrue(line != null, "the holder process started its server");
+            holder.destroyForcibly().waitFor(); // kill -9: its shutdown hook never stops the server
+            orphanPid = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            assertTrue(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false), "server orphaned");
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, "pollwatch");
+                Connection connection = DriverManager.getConnection(database.url(), "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select 1")) {
+            assertTrue(rows.next());
+            assertFalse(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false), "orphan stopped");
         }
     }
 
