@@ -255,6 +255,29 @@ class LiveEventsTest {
     }
 
     @Test
+    void aListenerThatLostTheDatabaseCatchesUpWhenItIsBack() throws Exception {
+        String pollster = TestPolls.newPollster();
+        try (SseStream stream = SseStream.open(port(), "/events?pollster=" + pollster)) {
+            try (Connection db = connect()) {
+                int terminated = 0;
+                try (var rows = db.createStatement()
+                        .executeQuery("select pg_terminate_backend(pid) from pg_stat_activity"
+                                + " where application_name = 'pollwatch-events' and datname = current_database()")) {
+                    while (rows.next()) {
+                        terminated++;
+                    }
+                }
+                assertEquals(1, terminated, "one listening connection");
+            }
+            // committed while the instance is not listening: it reads it from the table once back
+            long id = TestPolls.submit(TestPolls.poll(pollster, "800", "2024-01-25", 50, 40));
+            Event event = stream.next(Duration.ofSeconds(5));
+            assertNotNull(event, "nothing after the reconnection");
+            assertEquals(id, new JsonPath(event.data()).getLong("pollId"));
+        }
+    }
+
+    @Test
     void filtersLetThroughOnlyTheAskedSeriesPollstersAndTypes() throws Exception {
         String series = SeriesFixtures.newSeries();
         String other = SeriesFixtures.newSeries();
