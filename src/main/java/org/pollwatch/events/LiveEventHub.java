@@ -184,8 +184,9 @@ public class LiveEventHub {
             replaying = false;
         }
 
-        void heartbeat() {
-            if (!closed) {
+        synchronized void heartbeat() {
+            // not before the first event: the stream's first write also sends its headers
+            if (!closed && !replaying) {
                 send(sse.newEventBuilder().comment("heartbeat").build());
             }
         }
@@ -205,8 +206,12 @@ public class LiveEventHub {
             }
         }
 
-        /** A client that does not keep up is let go: it reconnects and resumes from its Last-Event-ID. */
-        void send(OutboundSseEvent event) {
+        /**
+         * One write at a time per stream (the listener's, the heartbeat's and the request's threads
+         * all send). A client that does not keep up is let go: it reconnects and resumes from its
+         * Last-Event-ID.
+         */
+        synchronized void send(OutboundSseEvent event) {
             if (closed) {
                 return;
             }
