@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -171,7 +170,6 @@ public class LiveEventHub {
             send(sse.newEventBuilder()
                     .id(Long.toString(latest))
                     .name(EventType.EVENTS_MISSED.wireName())
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(String.class, data)
                     .build());
         }
@@ -200,7 +198,6 @@ public class LiveEventHub {
                 send(sse.newEventBuilder()
                         .id(Long.toString(event.id()))
                         .name(event.type())
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
                         .data(String.class, event.json())
                         .build());
             }
