@@ -24,6 +24,8 @@ class ArchitectureTest {
             .definedBy("org.pollwatch")
             .layer("Accounts")
             .definedBy("org.pollwatch.accounts..")
+            .layer("Events")
+            .definedBy("org.pollwatch.events..")
             .layer("Imports")
             .definedBy("org.pollwatch.imports..")
             .layer("Trends")
@@ -46,25 +48,37 @@ class ArchitectureTest {
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("Accounts")
             .mayOnlyBeAccessedByLayers("Application")
+            .whereLayer("Events")
+            .mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Imports")
             .mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Trends")
             .mayOnlyBeAccessedByLayers("Application", "Imports")
             .whereLayer("Series")
-            .mayOnlyBeAccessedByLayers("Application", "Imports", "Trends")
+            .mayOnlyBeAccessedByLayers("Application", "Events", "Imports", "Trends")
             .whereLayer("Comparisons")
             .mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Polls")
             .mayOnlyBeAccessedByLayers("Application", "Imports", "Trends", "Series", "Comparisons")
             .whereLayer("Pollsters")
-            .mayOnlyBeAccessedByLayers("Application", "Accounts", "Imports", "Trends", "Series", "Comparisons", "Polls")
+            .mayOnlyBeAccessedByLayers(
+                    "Application", "Accounts", "Events", "Imports", "Trends", "Series", "Comparisons", "Polls")
             .whereLayer("Common")
             .mayOnlyBeAccessedByLayers(
-                    "Application", "Accounts", "Imports", "Trends", "Series", "Comparisons", "Polls", "Pollsters")
+                    "Application",
+                    "Accounts",
+                    "Events",
+                    "Imports",
+                    "Trends",
+                    "Series",
+                    "Comparisons",
+                    "Polls",
+                    "Pollsters")
             .whereLayer("Stats")
             .mayOnlyBeAccessedByLayers(
                     "Application",
                     "Accounts",
+                    "Events",
                     "Imports",
                     "Trends",
                     "Series",

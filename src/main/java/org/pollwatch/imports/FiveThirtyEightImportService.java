@@ -150,7 +150,7 @@ public class FiveThirtyEightImportService {
             throw new UncheckedIOException(e);
         } finally {
             if (progress.accepted > 0 || created[0]) {
-                changes.fire(new DataChanged("import into series " + seriesKey));
+                changes.fire(DataChanged.ofSeries("import into series " + seriesKey, seriesKey));
             }
         }
         LOG.infof(

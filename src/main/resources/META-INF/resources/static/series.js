@@ -1,7 +1,9 @@
 // Series page: replaces the server-rendered SVG with an interactive uPlot chart (lines, bands, one
-// dot per poll with a tooltip). Without JavaScript the SVG stays.
+// dot per poll with a tooltip). Without JavaScript the SVG stays. Drawn again when live.js has
+// replaced the chart's part of the page with a newer one.
 (function () {
   'use strict';
+  function draw() {
   const figure = document.getElementById('trend-figure');
   const holder = document.getElementById('trend-chart');
   const source = document.getElementById('trend-data');
@@ -49,5 +51,9 @@
     scales: { x: { time: true } }, axes: [{ stroke: getComputedStyle(document.body).color }, { stroke: getComputedStyle(document.body).color }] },
     columns, holder);
   document.getElementById('trend-svg').hidden = true;
+  if (window.pollwatchTrend) window.pollwatchTrend.chart.destroy();
   window.pollwatchTrend = { chart: chart, dots: dots.length, bands: bands.length };
+  }
+  draw();
+  document.addEventListener('pollwatch:refreshed', draw);
 })();

@@ -72,6 +72,32 @@ class WebPagesTest {
     }
 
     @Test
+    void homeSeriesAndPollPagesNameTheirLiveEventsAndRegions() {
+        String pollster = newPollster();
+        String key = newSeries();
+        long id = submit(poll(pollster, key, "2021-03-01", "2021-03-02", null, "adults", 1000, 50, 40));
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .body(containsString("<meta name=\"pollwatch-events\" content=\"/events\">"))
+                .body(containsString("id=\"home-polls\" data-live-region"))
+                .body(containsString("id=\"series-cards\" data-live-region"))
+                .body(containsString("<script src=\"/static/live.js\" defer></script>"));
+        given().get("/dashboard/series/" + key)
+                .then()
+                .statusCode(200)
+                .body(containsString("content=\"/events?series=" + key + "&amp;type=average-recomputed\""))
+                .body(containsString("id=\"series-live\" data-live-region"));
+        given().get("/dashboard/polls/" + id)
+                .then()
+                .statusCode(200)
+                .body(containsString("content=\"/events?pollster=" + pollster
+                        + "&amp;type=poll-revised,poll-retracted\" data-poll=\"" + id + "\""))
+                .body(containsString("id=\"poll-live\" data-live-region"));
+        given().get("/static/live.js").then().statusCode(200).body(containsString("EventSource"));
+    }
+
+    @Test
     void seriesAndPollsterPagesShowTheAverageThePollsAndHouseEffects() {
         String pollster = newPollster();
         String key = newSeries();

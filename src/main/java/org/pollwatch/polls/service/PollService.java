@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pollwatch.common.DataChanged;
 import org.pollwatch.common.Fingerprint;
 import org.pollwatch.common.InputLimits;
@@ -75,7 +77,8 @@ public class PollService {
         checked.joining().join(poll);
         queries.refreshSearchDocument(poll.id);
         audit.record(actor, "poll.submit", poll.id, "pollster " + checked.pollster().slug, null);
-        changes.fire(new DataChanged("poll " + poll.id + " submitted"));
+        changes.fire(DataChanged.ofPoll(
+                DataChanged.PollChange.SUBMITTED, poll.id, poll.pollster.slug, membership.seriesOf(poll.id)));
         return PollMapper.toView(poll);
     }
 
@@ -103,6 +106,8 @@ public class PollService {
         }
         Checked checked = validate(document);
         access.requirePollster(checked.pollster().id, checked.pollster().slug, Actor.POLLS);
+        // a series the poll leaves has its average moved as much as one it joins
+        Set<String> affected = new TreeSet<>(membership.seriesOf(poll.id));
 
         PollRevision revision = new PollRevision();
         revision.pollId = poll.id;
@@ -123,7 +128,8 @@ public class PollService {
         checked.joining().join(poll);
         queries.refreshSearchDocument(poll.id);
         audit.record(actor, "poll.revise", poll.id, "version " + revision.revision + " replaced", revision.reason);
-        changes.fire(new DataChanged("poll " + poll.id + " revised"));
+        affected.addAll(membership.seriesOf(poll.id));
+        changes.fire(DataChanged.ofPoll(DataChanged.PollChange.REVISED, poll.id, poll.pollster.slug, affected));
         return PollMapper.toView(poll);
     }
 
@@ -144,7 +150,8 @@ public class PollService {
             poll.retractedBy = actor.label();
             poll.flush();
             audit.record(actor, "poll.retract", poll.id, null, poll.retractionReason);
-            changes.fire(new DataChanged("poll " + poll.id + " retracted"));
+            changes.fire(DataChanged.ofPoll(
+                    DataChanged.PollChange.RETRACTED, poll.id, poll.pollster.slug, membership.seriesOf(poll.id)));
         }
         return PollMapper.toView(poll);
     }

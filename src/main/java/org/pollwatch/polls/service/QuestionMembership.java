@@ -1,6 +1,7 @@
 package org.pollwatch.polls.service;
 
 import java.util.List;
+import java.util.Set;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.problems.FieldError;
@@ -15,6 +16,9 @@ public interface QuestionMembership {
 
     /** Adds the field errors of the document's membership fields to {@code errors}; returns how to join. */
     Joining check(PollDocument document, List<FieldError> errors);
+
+    /** Keys of the series the poll's questions belong to now (in the caller's transaction). */
+    Set<String> seriesOf(long pollId);
 
     /** The memberships a checked document asks for, applied to the stored poll (same question order). */
     @FunctionalInterface

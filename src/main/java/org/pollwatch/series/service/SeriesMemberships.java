@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollDocument.QuestionDocument;
 import org.pollwatch.polls.service.QuestionMembership;
@@ -21,6 +23,17 @@ import org.pollwatch.series.SeriesQuestion;
 public class SeriesMemberships implements QuestionMembership {
 
     private record Member(int question, Series series, Map<String, String> choiceMap) {}
+
+    @Override
+    public Set<String> seriesOf(long pollId) {
+        return new TreeSet<>(SeriesQuestion.getEntityManager()
+                .createQuery(
+                        "select distinct sq.series.seriesKey from SeriesQuestion sq, Question q"
+                                + " where q.id = sq.questionId and q.poll.id = :poll",
+                        String.class)
+                .setParameter("poll", pollId)
+                .getResultList());
+    }
 
     @Override
     public Joining check(PollDocument document, List<FieldError> errors) {

@@ -109,7 +109,7 @@ public class SeriesService {
         }
         series.flush();
         audit.record(actor, "series.update", null, "series " + key, null);
-        this.changes.fire(new DataChanged("series " + key + " changed"));
+        this.changes.fire(DataChanged.ofSeries("series " + key + " changed", key));
         return toView(series, SeriesQuestion.count("series", series));
     }
 
@@ -199,7 +199,7 @@ public class SeriesService {
         SeriesQuestion.assign(question.id, series, map);
         SeriesQuestion.flush();
         audit.record(actor, "series.attach", question.poll.id, "series " + key + ", question " + question.id, null);
-        changes.fire(new DataChanged("series " + key + " mapping"));
+        changes.fire(DataChanged.ofSeries("series " + key + " mapping", key));
         return toView(series, question, map);
     }
 
