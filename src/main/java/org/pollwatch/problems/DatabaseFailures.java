@@ -2,9 +2,15 @@ package org.pollwatch.problems;
 
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,16 +39,23 @@ public final class DatabaseFailures {
 
     private DatabaseFailures() {}
 
-    /** The problem answer for a database failure anywhere in the cause chain, or null when it is not one. */
+    /**
+     * The problem answer for a database failure anywhere among the causes, or null when it is not
+     * one. Suppressed exceptions count too: a commit cut by the database going away reaches here as
+     * a {@code RollbackException} whose database errors are only suppressed {@code XAException}s.
+     */
     public static Response problem(Throwable failure, String instance, String method) {
         boolean unavailable = false;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(failure)) {
             String name = t.getClass().getName();
             if (name.endsWith("JDBCConnectionException")
                     || name.endsWith("CannotAcquireLockException")
                     || t instanceof java.net.ConnectException
                     || t instanceof java.io.EOFException
-                    || t instanceof java.net.SocketException) {
+                    || t instanceof java.net.SocketException
+                    || (t instanceof XAException xa
+                            && (xa.errorCode == XAException.XAER_RMFAIL
+                                    || xa.errorCode == XAException.XA_RBCOMMFAIL))) {
                 unavailable = true;
             }
             if (t instanceof SQLException sql) {
@@ -53,6 +66,27 @@ public final class DatabaseFailures {
             }
         }
         return unavailable ? unavailable(instance, method, failure) : null;
+    }
+
+    /** The failure, its causes, then their suppressed exceptions (with theirs), each once. */
+    static List<Throwable> causes(Throwable failure) {
+        List<Throwable> found = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> chains = new ArrayDeque<>();
+        if (failure != null) {
+            chains.add(failure);
+        }
+        while (!chains.isEmpty() && found.size() < 64) {
+            List<Throwable> chain = new ArrayList<>();
+            for (Throwable t = chains.removeFirst(); t != null && seen.add(t); t = t.getCause()) {
+                chain.add(t);
+            }
+            found.addAll(chain);
+            for (Throwable t : chain) {
+                chains.addAll(List.of(t.getSuppressed()));
+            }
+        }
+        return found;
     }
 
     private static Response fromSql(SQLException sql, String instance, String method) {
