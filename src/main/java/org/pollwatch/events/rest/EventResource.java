@@ -66,6 +66,7 @@ public class EventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(
+            operationId = "streamEvents",
             summary = "Live events: polls submitted, revised, retracted; averages recomputed",
             description = DESCRIPTION)
     @APIResponse(
