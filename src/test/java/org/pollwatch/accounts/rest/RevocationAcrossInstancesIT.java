@@ -5,30 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.testsupport.SecondInstance;
 import org.pollwatch.testsupport.TestDatabaseConfig;
 import org.pollwatch.testsupport.TestKeys;
 import org.pollwatch.testsupport.TestPolls;
@@ -42,11 +29,9 @@ import org.pollwatch.testsupport.TestPolls;
 @QuarkusIntegrationTest
 class RevocationAcrossInstancesIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path SECOND_LOG = Path.of("target", "revocation-second-instance.log");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
-    private static Process second;
+    private static SecondInstance second;
 
     /** The settings the first instance was started with (datasource, key secret, bootstrap key). */
     @TestDatabaseConfig
@@ -54,7 +39,8 @@ class RevocationAcrossInstancesIT {
 
     @Test
     void aKeyRevokedOnOneInstanceIsRefusedAtOnceOnTheOther() throws Exception {
-        int secondPort = startSecondInstance();
+        second = SecondInstance.start(database, SECOND_LOG);
+        int secondPort = second.port();
         String pollster = TestPolls.newPollster();
         TestKeys.Issued key = TestKeys.pollsterKey(pollster);
 
@@ -103,11 +89,8 @@ class RevocationAcrossInstancesIT {
 
     @AfterAll
     static void stopSecondInstance() throws InterruptedException {
-        if (second != null && second.isAlive()) {
-            second.destroy();
-            if (!second.waitFor(30, TimeUnit.SECONDS)) {
-                second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        if (second != null) {
+            second.close();
         }
         second = null;
     }
@@ -128,67 +111,5 @@ class RevocationAcrossInstancesIT {
         Response page = given().queryParam("key", keyId).get("/admin/audit");
         page.then().statusCode(200);
         return page.jsonPath().getLong("total");
-    }
-
-    /** Starts B from the packaged jar with A's settings, and waits until it is ready; returns its port. */
-    private int startSecondInstance() throws IOException, InterruptedException {
-        assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase");
-        assertTrue(database != null && database.containsKey("quarkus.datasource.jdbc.url"), "database settings");
-        int port = freePort();
-        Map<String, String> settings = new TreeMap<>(database);
-        // A cleaned and migrated the schema at its start; B must keep the data
-        settings.put("quarkus.flyway.clean-at-start", "false");
-        settings.put("quarkus.profile", "test");
-        settings.put("quarkus.http.host", "127.0.0.1");
-        settings.put("quarkus.http.port", Integer.toString(port));
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
-        Files.createDirectories(SECOND_LOG.getParent());
-        second = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(SECOND_LOG.toFile())
-                .start();
-        awaitReady(port);
-        return port;
-    }
-
-    private static void awaitReady(int port) throws IOException, InterruptedException {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!second.isAlive()) {
-                throw new AssertionError("the second instance exited with " + second.exitValue() + "; see "
-                        + SECOND_LOG.toAbsolutePath() + ":\n" + tail());
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (ConnectException | java.net.http.HttpTimeoutException e) {
-                // not listening yet, or busy starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the second instance was not ready after " + READY_TIMEOUT.toSeconds() + " s; see "
-                + SECOND_LOG.toAbsolutePath() + ":\n" + tail());
-    }
-
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(SECOND_LOG);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
