@@ -115,7 +115,9 @@ class OpenApiFuzzTest {
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, item) -> item.forEach((method, op) -> {
-            if (List.of("get", "post", "put", "delete", "patch", "head").contains(method)) {
+            // an event stream never ends, so it has no answer to judge; LiveEventsTest covers its bad parameters
+            if (List.of("get", "post", "put", "delete", "patch", "head").contains(method)
+                    && !String.valueOf(op).contains("text/event-stream")) {
                 operations.add(Operation.of(path, method, op));
             }
         }));

@@ -19,7 +19,9 @@ class WebPagesTest {
 
     @Test
     void homeShowsTheSeededIdiPollWithItsHeadline() {
-        given().get("/")
+        // filtered: other tests add polls with later field dates, which push the seeded one off the first page
+        given().queryParam("pollster", "israel-democracy-institute")
+                .get("/")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))

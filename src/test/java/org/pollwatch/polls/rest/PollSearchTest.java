@@ -28,7 +28,7 @@ class PollSearchTest {
 
     private static String poll(String pollster, String sponsor, String wording, String topic, String option) {
         return """
-                {"pollster": "%s", "sponsor": %s, "fieldStart": "2024-03-01", "fieldEnd": "2024-03-03",
+                {"pollster": "%s", "sponsor": %s, "fieldStart": "2023-03-01", "fieldEnd": "2023-03-03",
                  "population": "adults", "country": "GB", "sampleSize": 1000,
                  "questions": [{"wording": "%s", "topics": ["%s"],
                    "options": [{"label": "%s", "percentage": 40}, {"label": "Other answer", "percentage": 60}]}]}
