@@ -20,10 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -216,33 +215,24 @@ public class PollResource {
             @Context Request request,
             @Context HttpHeaders headers) {
         if (updatedSince != null || cursor != null) {
-            rejectSearchParametersWhenMirroring(Map.of(
-                    "from", Optional.ofNullable(from),
-                    "to", Optional.ofNullable(to),
-                    "population", Optional.ofNullable(population),
-                    "country", Optional.ofNullable(country),
-                    "topic", Optional.ofNullable(topic),
-                    "q", Optional.ofNullable(text),
-                    "sort", Optional.ofNullable(sort),
-                    "page", Optional.ofNullable(page),
-                    "includeRetracted", Optional.ofNullable(includeRetracted ? "true" : null)));
+            Map<String, String> search = new TreeMap<>();
+            search.put("from", from);
+            search.put("to", to);
+            search.put("population", population);
+            search.put("country", country);
+            search.put("topic", topic);
+            search.put("q", text);
+            search.put("sort", sort);
+            search.put("page", page);
+            search.put("includeRetracted", includeRetracted ? "true" : null);
+            rejectSearchParametersWhenMirroring(search);
             Tagged<PollChangesPage> changes = polls.changes(
                     Params.instant("updatedSince", updatedSince),
                     cursor == null || cursor.isBlank() ? PollChangeCursor.START : PollChangeCursor.decode(cursor),
                     blankToNull(pollster),
                     Params.pageSize(size));
-            if (wantsCsv(headers)) {
-                return HttpCaching.conditional(
-                        request,
-                        HttpCaching.etag("poll-changes-csv", changes.fingerprint()),
-                        () -> polls.csv(changes.value().items()),
-                        CSV);
-            }
-            return HttpCaching.conditional(
-                    request,
-                    HttpCaching.etag("poll-changes", changes.fingerprint()),
-                    changes.value(),
-                    MediaType.APPLICATION_JSON);
+            return page(
+                    request, headers, "poll-changes", changes, changes.value().items());
         }
         Tagged<PageView<PollSummary>> found = polls.search(new PollQuery(
                 blankToNull(pollster),
@@ -256,15 +246,7 @@ public class PollResource {
                 sort,
                 Params.page(page),
                 Params.pageSize(size)));
-        if (wantsCsv(headers)) {
-            return HttpCaching.conditional(
-                    request,
-                    HttpCaching.etag("polls-csv", found.fingerprint()),
-                    () -> polls.csv(found.value().items()),
-                    CSV);
-        }
-        return HttpCaching.conditional(
-                request, HttpCaching.etag("polls", found.fingerprint()), found.value(), MediaType.APPLICATION_JSON);
+        return page(request, headers, "polls", found, found.value().items());
     }
 
     @PUT
@@ -383,6 +365,16 @@ public class PollResource {
         }
     }
 
+    /** A page of polls as JSON, or as CSV when the client asks for it; each with its own ETag. */
+    private Response page(Request request, HttpHeaders headers, String kind, Tagged<?> page, List<PollSummary> items) {
+        if (wantsCsv(headers)) {
+            return HttpCaching.conditional(
+                    request, HttpCaching.etag(kind + "-csv", page.fingerprint()), () -> polls.csv(items), CSV);
+        }
+        return HttpCaching.conditional(
+                request, HttpCaching.etag(kind, page.fingerprint()), page.value(), MediaType.APPLICATION_JSON);
+    }
+
     /** CSV when the client's first acceptable type of the two offered is text/csv; JSON otherwise. */
     private static boolean wantsCsv(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
@@ -394,11 +386,10 @@ public class PollResource {
     }
 
     /** Mirroring reads every poll in change order: a filter or sort of the search would silently drop changes. */
-    private static void rejectSearchParametersWhenMirroring(Map<String, Optional<String>> parameters) {
+    private static void rejectSearchParametersWhenMirroring(Map<String, String> parameters) {
         List<FieldError> errors = parameters.entrySet().stream()
-                .filter(e -> e.getValue().isPresent())
+                .filter(e -> e.getValue() != null)
                 .map(e -> new FieldError(e.getKey(), "cannot be combined with updatedSince or cursor"))
-                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Invalid request", errors);

@@ -1,5 +1,6 @@
 package org.pollwatch.polls.service;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public final class PollCsv {
     private PollCsv() {}
 
     /** An option of a question as the CSV lists it. */
-    public record Option(int position, String label, java.math.BigDecimal percentage) {}
+    public record Option(int position, String label, BigDecimal percentage) {}
 
     /** The polls in the given order; {@code options} by question id, in position order. */
     public static byte[] write(List<PollSummary> polls, Map<Long, List<Option>> options) {
@@ -30,41 +31,39 @@ public final class PollCsv {
             for (PollSummary.QuestionRef question : poll.questions()) {
                 for (Option option : options.getOrDefault(question.id(), List.of())) {
                     csv.append(poll.id()).append(',').append(poll.version()).append(',');
-                    field(csv, poll.status().name().toLowerCase(Locale.ROOT));
+                    field(csv, lowerCase(poll.status()));
                     field(csv, poll.pollster().slug());
                     field(csv, poll.pollster().name());
                     field(csv, poll.sponsor());
                     field(csv, poll.fieldStart());
                     field(csv, poll.fieldEnd());
                     field(csv, poll.publishedOn());
-                    field(
-                            csv,
-                            poll.population() == null
-                                    ? null
-                                    : poll.population().name().toLowerCase(Locale.ROOT));
+                    field(csv, lowerCase(poll.population()));
                     field(csv, poll.country());
-                    field(csv, poll.mode() == null ? null : poll.mode().name().toLowerCase(Locale.ROOT));
+                    field(csv, lowerCase(poll.mode()));
                     field(csv, poll.sampleSize());
-                    field(
-                            csv,
-                            poll.marginOfError() == null
-                                    ? null
-                                    : poll.marginOfError().toPlainString());
+                    field(csv, plain(poll.marginOfError()));
                     field(csv, question.id());
                     field(csv, question.wording());
                     field(csv, String.join(";", question.topics()));
                     field(csv, option.position());
                     field(csv, option.label());
-                    field(
-                            csv,
-                            option.percentage() == null
-                                    ? null
-                                    : option.percentage().toPlainString());
+                    field(csv, plain(option.percentage()));
                     csv.append(quoted(String.valueOf(poll.updatedAt()))).append("\r\n");
                 }
             }
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An enum constant as the JSON spells it. */
+    private static String lowerCase(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A decimal without exponent, as given. */
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     private static void field(StringBuilder csv, Object value) {
