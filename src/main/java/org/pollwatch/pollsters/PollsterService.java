@@ -8,6 +8,7 @@ import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
 import org.pollwatch.common.access.AuditLog;
+import org.pollwatch.common.idempotency.IdempotentWrites;
 import org.pollwatch.problems.ProblemException;
 
 @ApplicationScoped
@@ -16,7 +17,10 @@ public class PollsterService {
     private final Access access;
     private final AuditLog audit;
 
-    public PollsterService(Access access, AuditLog audit) {
+    private final IdempotentWrites idempotentWrites;
+
+    public PollsterService(Access access, AuditLog audit, IdempotentWrites idempotentWrites) {
+        this.idempotentWrites = idempotentWrites;
         this.access = access;
         this.audit = audit;
     }
@@ -46,6 +50,7 @@ public class PollsterService {
         pollster.website = document.website();
         pollster.country = document.country();
         pollster.persist();
+        idempotentWrites.settle("/pollsters/" + pollster.slug);
         audit.record(actor, "pollster.register", null, "pollster " + pollster.slug, null);
         return PollsterDocument.of(pollster);
     }

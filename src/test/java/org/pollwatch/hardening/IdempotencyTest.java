@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pollwatch.testsupport.TestPolls;
@@ -117,5 +120,31 @@ class IdempotencyTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiDocumentOffersTheKeyOnEveryPost() {
+        Map<String, Map<String, Object>> paths =
+                given().accept("application/json").get("/q/openapi").jsonPath().getMap("paths");
+        int posts = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            if (!(path.getValue().get("post") instanceof Map<?, ?> post)) {
+                continue;
+            }
+            posts++;
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) post.get("parameters");
+            assertTrue(
+                    parameters != null
+                            && parameters.stream()
+                                    .anyMatch(p ->
+                                            "Idempotency-Key".equals(p.get("name")) && "header".equals(p.get("in"))),
+                    path.getKey() + " has no Idempotency-Key parameter");
+            Map<String, Object> responses = (Map<String, Object>) post.get("responses");
+            assertTrue(
+                    responses.keySet().containsAll(List.of("303", "409", "422")),
+                    path.getKey() + ": " + responses.keySet());
+        }
+        assertTrue(posts >= 6, "POST operations found: " + posts);
     }
 }

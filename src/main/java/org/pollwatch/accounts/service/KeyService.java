@@ -17,6 +17,7 @@ import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
 import org.pollwatch.common.access.AuditLog;
 import org.pollwatch.common.access.Roles;
+import org.pollwatch.common.idempotency.IdempotentWrites;
 import org.pollwatch.pollsters.Pollster;
 import org.pollwatch.problems.ProblemException;
 
@@ -29,7 +30,15 @@ public class KeyService {
     private final AuditLog audit;
     private final AccountQueries queries;
 
-    public KeyService(KeyVerifier keys, Access access, AuditLog audit, AccountQueries queries) {
+    private final IdempotentWrites idempotentWrites;
+
+    public KeyService(
+            KeyVerifier keys,
+            Access access,
+            AuditLog audit,
+            AccountQueries queries,
+            IdempotentWrites idempotentWrites) {
+        this.idempotentWrites = idempotentWrites;
         this.keys = keys;
         this.access = access;
         this.audit = audit;
@@ -69,6 +78,7 @@ public class KeyService {
         key.expiresAt = request.expiresAt();
         key.persist();
         key.flush();
+        idempotentWrites.settle("/admin/keys/" + key.id);
         audit.record(
                 actor,
                 "key.issue",

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -25,8 +26,10 @@ import org.pollwatch.problems.ProblemMappers;
  * {@code Idempotency-Key} on every POST. The first request with a key claims it and its answer (any
  * status below 500) is stored; a retry with the same key, path and body gets that answer again
  * (with {@code Idempotent-Replayed: true}) without running again; the same key with another request
- * is a 422; a retry while the first is still running is a 409. An answer of 500 or more frees the
- * key, so that the retry runs.
+ * is a 422; a retry while the first is still running is a 409. A write that committed although its
+ * answer was lost (settled in its transaction, see {@link IdempotentWrites}) answers a retry with 303
+ * and its {@code Location}. An answer of 500 or more frees the key unless its write committed, and a
+ * claim its holder could not free (the database was gone) is taken over after a lease.
  */
 public class IdempotencyFilter {
 
@@ -36,18 +39,17 @@ public class IdempotencyFilter {
     static final String IN_PROGRESS = "urn:pollwatch:problem:idempotency-key-in-progress";
 
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
-    private static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_KEY_LENGTH = 200;
 
     private final IdempotencyKeys keys;
+    private final IdempotentWrites writes;
     private final ObjectMapper json;
 
-    public IdempotencyFilter(IdempotencyKeys keys, ObjectMapper json) {
+    public IdempotencyFilter(IdempotencyKeys keys, IdempotentWrites writes, ObjectMapper json) {
         this.keys = keys;
+        this.writes = writes;
         this.json = json;
     }
-
-    /** The key and the running digest of the request that claimed it. */
-    private record Claim(String key, MessageDigest digest, DigestInputStream body) {}
 
     @ServerRequestFilter
     public Response claim(ContainerRequestContext request) throws IOException {
@@ -68,9 +70,9 @@ public class IdempotencyFilter {
                     List.of(new FieldError(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters"))));
         }
         MessageDigest digest = requestDigest(request);
-        IdempotencyKeys.Stored stored;
+        IdempotencyKeys.Claim claim;
         try {
-            stored = keys.claim(key);
+            claim = keys.claim(key);
         } catch (SQLException e) {
             Response unavailable = DatabaseFailures.problem(e, path(request), "GET");
             if (unavailable != null) {
@@ -78,13 +80,16 @@ public class IdempotencyFilter {
             }
             throw new IllegalStateException("Idempotency key lookup failed", e);
         }
-        if (stored == null) {
+        if (claim.token() != null) {
             DigestInputStream body = new DigestInputStream(request.getEntityStream(), digest);
             request.setEntityStream(body);
-            request.setProperty(CLAIM, new Claim(key, digest, body));
+            IdempotentWrites.Held held = new IdempotentWrites.Held(key, claim.token(), digest, body);
+            writes.hold(held);
+            request.setProperty(CLAIM, held);
             return null;
         }
-        if (stored.status() == null) {
+        IdempotencyKeys.Stored stored = claim.stored();
+        if (!stored.answered() && !stored.written()) {
             return Response.status(409)
                     .type(Problem.MEDIA_TYPE)
                     .header("Retry-After", 1)
@@ -98,9 +103,10 @@ public class IdempotencyFilter {
                     .build();
         }
         try (InputStream body = new DigestInputStream(request.getEntityStream(), digest)) {
-            body.transferTo(OutputStreamDiscard.INSTANCE);
+            body.transferTo(OutputStream.nullOutputStream());
         }
-        if (!HexFormat.of().formatHex(digest.digest()).equals(stored.requestHash())) {
+        if (stored.requestHash() != null
+                && !HexFormat.of().formatHex(digest.digest()).equals(stored.requestHash())) {
             return ProblemMappers.respond(new Problem(
                     KEY_REUSED,
                     "Idempotency-Key reused",
@@ -108,6 +114,13 @@ public class IdempotencyFilter {
                     "This Idempotency-Key was used for another request (another path or body); use a new key for a new request",
                     path(request),
                     List.of(new FieldError(HEADER, "already used for another request"))));
+        }
+        if (stored.written()) {
+            // the write committed, its answer did not: point at what it created
+            return Response.status(Response.Status.SEE_OTHER)
+                    .header(REPLAYED, "true")
+                    .header(HttpHeaders.LOCATION, stored.location())
+                    .build();
         }
         Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED, "true");
         if (stored.body() != null) {
@@ -124,18 +137,13 @@ public class IdempotencyFilter {
 
     @ServerResponseFilter
     public void remember(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+        if (!(request.getProperty(CLAIM) instanceof IdempotentWrites.Held held)) {
             return;
         }
         request.removeProperty(CLAIM);
         if (response.getStatus() >= 500) {
-            keys.release(claim.key());
+            keys.release(held.key(), held.token());
             return;
-        }
-        try {
-            claim.body().transferTo(OutputStreamDiscard.INSTANCE); // whatever the resource left unread
-        } catch (IOException | RuntimeException e) {
-            // the stream was closed after a complete read: the digest already holds the body
         }
         try {
             Object entity = response.getEntity();
@@ -147,8 +155,9 @@ public class IdempotencyFilter {
                                     ? text.getBytes(StandardCharsets.UTF_8)
                                     : json.writeValueAsBytes(entity);
             keys.complete(
-                    claim.key(),
-                    HexFormat.of().formatHex(claim.digest().digest()),
+                    held.key(),
+                    held.token(),
+                    held.requestHash(),
                     response.getStatus(),
                     response.getMediaType() == null
                             ? null
@@ -157,7 +166,7 @@ public class IdempotencyFilter {
                     response.getHeaderString(HttpHeaders.ETAG),
                     body);
         } catch (IOException | SQLException e) {
-            keys.release(claim.key());
+            keys.release(held.key(), held.token());
         }
     }
 
@@ -183,16 +192,5 @@ public class IdempotencyFilter {
 
     private static String path(ContainerRequestContext request) {
         return "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
-    }
-
-    /** Discards what is written: the digest stream only needs to be read. */
-    private static final class OutputStreamDiscard extends java.io.OutputStream {
-        static final OutputStreamDiscard INSTANCE = new OutputStreamDiscard();
-
-        @Override
-        public void write(int b) {}
-
-        @Override
-        public void write(byte[] b, int off, int len) {}
     }
 }

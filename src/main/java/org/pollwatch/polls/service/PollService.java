@@ -23,6 +23,7 @@ import org.pollwatch.common.Tagged;
 import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
 import org.pollwatch.common.access.AuditLog;
+import org.pollwatch.common.idempotency.IdempotentWrites;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollChangesPage;
 import org.pollwatch.polls.PollDocument;
@@ -48,13 +49,17 @@ public class PollService {
     private final Access access;
     private final AuditLog audit;
 
+    private final IdempotentWrites idempotentWrites;
+
     public PollService(
             ObjectMapper json,
             QuestionMembership membership,
             PollQueries queries,
             Event<DataChanged> changes,
             Access access,
-            AuditLog audit) {
+            AuditLog audit,
+            IdempotentWrites idempotentWrites) {
+        this.idempotentWrites = idempotentWrites;
         this.json = json;
         this.membership = membership;
         this.queries = queries;
@@ -76,6 +81,7 @@ public class PollService {
         poll.flush();
         checked.joining().join(poll);
         queries.refreshSearchDocument(poll.id);
+        idempotentWrites.settle("/polls/" + poll.id);
         audit.record(actor, "poll.submit", poll.id, "pollster " + checked.pollster().slug, null);
         changes.fire(DataChanged.ofPoll(
                 DataChanged.PollChange.SUBMITTED, poll.id, poll.pollster.slug, membership.seriesOf(poll.id)));

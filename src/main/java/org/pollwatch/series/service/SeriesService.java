@@ -15,6 +15,7 @@ import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
 import org.pollwatch.common.access.AuditLog;
+import org.pollwatch.common.idempotency.IdempotentWrites;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollView;
@@ -42,7 +43,15 @@ public class SeriesService {
     private final Access access;
     private final AuditLog audit;
 
-    public SeriesService(SeriesQueries queries, Event<DataChanged> changes, Access access, AuditLog audit) {
+    private final IdempotentWrites idempotentWrites;
+
+    public SeriesService(
+            SeriesQueries queries,
+            Event<DataChanged> changes,
+            Access access,
+            AuditLog audit,
+            IdempotentWrites idempotentWrites) {
+        this.idempotentWrites = idempotentWrites;
         this.queries = queries;
         this.changes = changes;
         this.access = access;
@@ -81,6 +90,7 @@ public class SeriesService {
                 document.choices(),
                 document.populationPreference());
         series.flush();
+        idempotentWrites.settle("/series/" + series.seriesKey);
         audit.record(actor, "series.create", null, "series " + series.seriesKey, null);
         return toView(series, 0);
     }
@@ -198,6 +208,7 @@ public class SeriesService {
         }
         SeriesQuestion.assign(question.id, series, map);
         SeriesQuestion.flush();
+        idempotentWrites.settle("/series/" + key + "/questions");
         audit.record(actor, "series.attach", question.poll.id, "series " + key + ", question " + question.id, null);
         changes.fire(DataChanged.ofSeries("series " + key + " mapping", key));
         return toView(series, question, map);
