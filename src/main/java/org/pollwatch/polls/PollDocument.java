@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.pollwatch.common.openapi.ChoiceKeyOrNull;
 
 /**
  * A whole poll as pollsters submit it: pollster by slug, questions, options and subgroup results.
@@ -132,7 +133,8 @@ public record PollDocument(
                             "Option label -> choice key of the series; null leaves an option out. Options not listed map to "
                                     + "the choice whose key or label equals their label (case-insensitive).",
                     nullable = true,
-                    example = "{\"Returning the hostages\": \"hostages\", \"Don't know\": null}")
+                    example = "{\"Returning the hostages\": \"hostages\", \"Don't know\": null}",
+                    additionalProperties = ChoiceKeyOrNull.class)
             Map<@NotBlank String, String> seriesChoices) {}
 
     @Schema(name = "OptionDocument")

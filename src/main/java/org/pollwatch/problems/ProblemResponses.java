@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter.In;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code application/problem+json} {@link Problem} body. Resources then declare an error by its
  * status and description alone, and spell out a body only to give an example (its media type and
  * example: the schema is added here). An operation that
- * requires a key gets its 401 and 429 here too, as those answers are the same for every one of them.
+ * requires a key gets its 401 here too, and every operation the answers any request may get (400, 404,
+ * 412, 413, 414, 415, 429, 431, 503 where they apply), as those answers are the same for every one of them.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -26,20 +28,11 @@ public class ProblemResponses implements OASFilter {
     public Operation filterOperation(Operation operation) {
         if (requiresKey(operation) && operation.getResponses() != null) {
             addIfAbsent(operation, "401", OASFactory.createAPIResponse().description(NO_VALID_KEY));
-            addIfAbsent(
-                    operation,
-                    "429",
-                    OASFactory.createAPIResponse()
-                            .description(TOO_MANY)
-                            .addHeader(
-                                    "Retry-After",
-                                    OASFactory.createHeader()
-                                            .description("Seconds until the limit allows another request")
-                                            .schema(OASFactory.createSchema().addType(SchemaType.INTEGER))));
         }
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return operation;
         }
+        answersOfEveryOperation(operation);
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (!isError(status) || response.getRef() != null) {
                 return;
@@ -52,6 +45,60 @@ public class ProblemResponses implements OASFilter {
             }
         });
         return operation;
+    }
+
+    /**
+     * What any request may be answered, whatever the operation: limits of the HTTP layer and the rate
+     * limiter, and the database being unreachable. A body or parameters can also be invalid.
+     */
+    private static void answersOfEveryOperation(Operation operation) {
+        boolean parameters =
+                operation.getParameters() != null && !operation.getParameters().isEmpty();
+        // an invalid parameter or body, or a request line the HTTP layer cannot decode (bad percent-encoding)
+        addIfAbsent(
+                operation,
+                "400",
+                OASFactory.createAPIResponse().description("Invalid request: the offending fields are listed"));
+        if (parameters && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == In.PATH)) {
+            addIfAbsent(operation, "404", OASFactory.createAPIResponse().description("Nothing found at this path"));
+        }
+        if (operation.getResponses().getAPIResponse("304") != null) {
+            addIfAbsent(
+                    operation,
+                    "412",
+                    OASFactory.createAPIResponse().description("If-Match names another version than the current one"));
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(
+                    operation, "413", OASFactory.createAPIResponse().description("Request body over its size limit"));
+            addIfAbsent(
+                    operation,
+                    "415",
+                    OASFactory.createAPIResponse().description("Body of a media type the operation does not take"));
+        }
+        addIfAbsent(operation, "414", OASFactory.createAPIResponse().description("Request line over its size limit"));
+        addIfAbsent(
+                operation, "431", OASFactory.createAPIResponse().description("Request headers over their size limit"));
+        addIfAbsent(
+                operation,
+                "429",
+                OASFactory.createAPIResponse()
+                        .description(TOO_MANY)
+                        .addHeader("Retry-After", retryAfter("Seconds until the limit allows another request")));
+        addIfAbsent(
+                operation,
+                "503",
+                OASFactory.createAPIResponse()
+                        .description(
+                                "The database cannot be reached (retry after Retry-After), or a write's outcome is unknown"
+                                        + " (retry with the same Idempotency-Key)")
+                        .addHeader("Retry-After", retryAfter("Seconds after which to retry")));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header retryAfter(String description) {
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().addType(SchemaType.INTEGER));
     }
 
     private static MediaType problemBody() {

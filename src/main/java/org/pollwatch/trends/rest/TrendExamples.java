@@ -9,7 +9,7 @@ final class TrendExamples {
             {
               "series": "biden-covid-approval", "title": "Biden approval on the coronavirus response",
               "method": "weighted_average", "mode": "realtime", "confidence": 0.95, "adjustHouseEffects": true,
-              "asOf": null, "from": "2021-03-01", "to": "2021-03-02", "populations": [], "excludedPollsters": [],
+              "asOf": null, "from": "2021-03-01", "to": "2021-03-02", "populations": [], "excludedPollsters": [], "minDisclosure": null,
               "populationPreference": ["likely_voters", "registered_voters", "voters", "adults"],
               "defaultsUsed": ["method", "mode", "confidence", "adjust-house-effects"],
               "choices": ["approve", "disapprove"],
