@@ -8,7 +8,8 @@ import io.restassured.http.ContentType;
 /**
  * API keys of the test suite. Every rest-assured request sends the test bootstrap administrator key
  * ({@code %test.pollwatch.admin.bootstrap-key}) unless it says otherwise: {@code given().auth().none()}
- * sends no key, {@code given().auth().oauth2(key)} another one. {@link #installDefault()} is run before
+ * sends no key, {@code given().auth().oauth2(key)} another one; every answer is checked against the API
+ * document by {@link ContractFilter}. {@link #installDefault()} is run before
  * each test by {@link DefaultKeyCallback} and {@link DefaultKeyExtension}.
  */
 public final class TestKeys {
@@ -21,6 +22,9 @@ public final class TestKeys {
     /** Makes every request of this class loader's rest-assured send the administrator key by default. */
     public static void installDefault() {
         RestAssured.authentication = RestAssured.oauth2(ADMIN);
+        if (!RestAssured.filters().contains(ContractFilter.INSTANCE)) {
+            RestAssured.filters(ContractFilter.INSTANCE);
+        }
     }
 
     /** Issues a key of the pollster (role pollster, both scopes) and returns {id, key}. */
