@@ -27,6 +27,23 @@ class StartupWithoutDatabaseIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     @Test
+    void withoutADatabaseUrlItExitsWithOneLineSayingWhatToSet() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
+                .redirectErrorStream(true);
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("QUARKUS_DATASOURCE") || name.startsWith("POLLWATCH_LOCAL"));
+        Process app = builder.start();
+        assertTrue(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "still running without a database URL");
+        String output =
+                new String(app.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        org.junit.jupiter.api.Assertions.assertEquals(2, app.exitValue(), output);
+        org.junit.jupiter.api.Assertions.assertEquals(1, output.lines().count(), output);
+        assertTrue(output.contains("QUARKUS_DATASOURCE_JDBC_URL") && output.contains("README"), output);
+    }
+
+    @Test
     void waitsForTheDatabaseAndTurnsReady() throws Exception {
         URI target = URI.create(System.getenv()
                 .getOrDefault("POLLWATCH_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/pollwatch_test")
