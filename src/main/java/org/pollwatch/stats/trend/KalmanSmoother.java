@@ -144,7 +144,7 @@ final class KalmanSmoother implements Smoother {
     private double[] floodedVariance(PreparedPolls.Series s, boolean realtime) {
         int n = s.size();
         // The filter's speed is the ratio of its daily variance to the observation variance; its daily sd
-        // was set against 1 point of non-sampling error, which it keeps (the weighted average's 2 points
+        // was set against 1 point of non-sampling error, which it keeps (the weighted average's 3 points
         // were chosen by cross-validation for that method).
         double[] r = new double[n];
         for (int i = 0; i < n; i++) r[i] = s.sampling()[i] + KALMAN_NON_SAMPLING_VARIANCE;

@@ -5,14 +5,13 @@ import java.util.Objects;
 
 /**
  * Settings of one {@link TrendEngine#compute} call. Start from {@link #defaults()} or
- * {@link #builder()}. The defaults were tuned against FiveThirtyEight's published realtime
- * COVID-approval averages (MAE 0.43 points for approve and disapprove, see
- * {@code FiveThirtyEightValidationTest}): WEIGHTED_AVERAGE, REALTIME, whole range, 95% band, house
- * effects adjusted (prior 10 polls, reference POLLING_AVERAGE, 1 iteration), LIKELY_VOTERS_FIRST,
- * window 45 days, half-life 14 days, flood exponent 0.5, non-sampling sd 1 point, LOESS span 30
- * days, Kalman daily sd 0.15 points, no minimum reporting lag. On that data ADULTS_FIRST fits as
- * well (0.427 / 0.430 against 0.433 / 0.430) and is the better choice for approval questions;
- * a reporting lag of 1-3 days only made the fit worse.
+ * {@link #builder()}. The defaults were chosen by rolling-origin cross-validation over three
+ * FiveThirtyEight series ({@code TrendCrossValidation}, README), not by fit to one of them:
+ * WEIGHTED_AVERAGE, REALTIME, whole range, 95% band, house effects adjusted (prior 20 polls, reference
+ * POLLING_AVERAGE, 1 iteration), LIKELY_VOTERS_FIRST, window 45 days, half-life 14 days, flood exponent
+ * 0.5, non-sampling sd 3 points (weights), drift 0.05 points/day, band scale 1.2, conformal step 0, LOESS
+ * span 30 days, Kalman daily sd 0.15 points, no minimum reporting lag. ADULTS_FIRST is the better
+ * population rule for approval questions (the importer sets it on approval series).
  *
  * @param method                 smoothing method
  * @param mode                   REALTIME (one-sided, only polls available each day) or HINDSIGHT
@@ -44,7 +43,9 @@ import java.util.Objects;
  * @param driftSdPerDay          band: how far opinion may move per day (random-walk sd, points), so a
  *                               one-sided average whose polls are a days old is uncertain by a further
  *                               driftSdPerDay² · a
- * @param bandScale              band: multiplier of the average's standard error (1 = as modelled)
+ * @param bandScale              band: multiplier of the average's modelled standard error; 1.2 by the
+ *                               cross-validation, for the error sources the model leaves out (how other
+ *                               averages weigh and centre the same polls)
  * @param predictionAdaptation   prediction range, REALTIME: step γ of adaptive conformal inference
  *                               (Gibbs &amp; Candès, NeurIPS 2021): after each new poll the miscoverage
  *                               aimed at moves by γ·(target − missed), so the share of polls outside the
@@ -142,15 +143,15 @@ public record TrendOptions(
         private int windowDays = 45;
         private double halfLifeDays = 14;
         private double pollsterFloodExponent = 0.5;
-        private double nonSamplingSd = 2.0;
+        private double nonSamplingSd = 3.0;
         private double loessSpanDays = 30;
         private double kalmanDailySd = 0.15;
-        private Double houseEffectPriorPolls = 10.0;
+        private Double houseEffectPriorPolls = 20.0;
         private HouseEffectReference houseEffectReference = HouseEffectReference.POLLING_AVERAGE;
         private int houseEffectIterations = 1;
         private int minReportingLagDays = 0;
         private double driftSdPerDay = 0.05;
-        private double bandScale = 1.0;
+        private double bandScale = 1.2;
         private double predictionAdaptation = 0;
 
         private Builder() {}

@@ -15,11 +15,19 @@ package org.pollwatch.stats.trend;
  * </ul>
  *
  * In hindsight the window is centred and age is |t - date|. The band is z·SE with
- * SE² = max(s²_w / n_eff, [Σw²(σ²_samp + σ²_ns) + Σ_p (Σ_{i∈p} w)² σ²_house,p] / (Σw)²) + δ² ā:
- * the weighted variance of the polls over Kish's effective number of polls n_eff = (Σw)²/Σw², but
- * never below what sampling error, the non-sampling error σ²_ns estimated from the polls known on the
- * day, and the uncertainty of each pollster's house effect (shared by all its polls) imply; plus the
- * drift of opinion since the polls' fieldwork (random walk with daily sd δ, ā the weighted mean age).
+ *
+ * <pre>
+ *   SE² = bandScale² · ( [Σ w²(σ²_samp + σ²_ns) + Σ_p (Σ_{i∈p} w)² σ²_house,p] / (Σw)²  +  δ² ā )
+ * </pre>
+ *
+ * the variance of a weighted mean of independent poll errors (each poll: sampling error p(1-p)/n and the
+ * non-sampling variance σ²_ns estimated from the polls known on the day, {@code TrendEngine#noise}), plus
+ * the uncertainty of each pollster's house effect, shared by all its polls, plus the drift of opinion
+ * since the polls' fieldwork (random walk with daily sd δ, ā the weighted mean age: the lag of a
+ * one-sided average). All of it comes from the polls available on the day. The weighted spread of the
+ * polls in the window (s²_w / n_eff) is not used as a floor: it counts the pollster and trend differences
+ * that the adjusted average removes, and on the FiveThirtyEight series it made the band up to 1.65 times
+ * wider than the error it had. bandScale is chosen by cross-validation.
  */
 final class WeightedAverageSmoother implements Smoother {
 
@@ -48,7 +56,7 @@ final class WeightedAverageSmoother implements Smoother {
         for (int t = firstDay; t <= lastDay; t++) {
             cur.moveTo(t);
             for (int i = cur.lo; i < cur.hi; i++) if (cur.inWindow(i)) count[pollster[i]]++;
-            double sw = 0, sw2 = 0, swy = 0, swy2 = 0, sw2v = 0, swa = 0;
+            double sw = 0, sw2 = 0, swy = 0, sw2v = 0, swa = 0;
             double noise = house.nonSamplingVariance(t);
             if (Double.isNaN(noise)) noise = fixedNoise;
             for (int i = cur.lo; i < cur.hi; i++) {
@@ -59,7 +67,6 @@ final class WeightedAverageSmoother implements Smoother {
                 sw += wi;
                 sw2 += wi * wi;
                 swy += wi * yi;
-                swy2 += wi * yi * yi;
                 sw2v += wi * wi * (sampling[i] + noise);
                 swa += wi * Math.abs(t - date[i]);
                 pollsterWeight[p] += wi;
@@ -78,15 +85,10 @@ final class WeightedAverageSmoother implements Smoother {
             double mean = swy / sw;
             double neff = sw * sw / sw2;
             double modelVar = (sw2v + houseVar) / (sw * sw);
-            double empiricalVar = 0;
-            if (neff > 1.5) {
-                double s2 = Math.max(0, swy2 / sw - mean * mean) * neff / (neff - 1);
-                empiricalVar = s2 / neff;
-            }
             int k = t - firstDay;
             out.estimate()[k] = mean;
             double age = swa / sw;
-            out.standardError()[k] = o.bandScale() * Math.sqrt(Math.max(modelVar, empiricalVar) + drift * age);
+            out.standardError()[k] = o.bandScale() * Math.sqrt(modelVar + drift * age);
             out.effectivePolls()[k] = neff;
             out.meanAge()[k] = age;
         }

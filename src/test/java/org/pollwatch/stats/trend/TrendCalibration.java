@@ -23,7 +23,7 @@ import org.pollwatch.imports.fivethirtyeight.Topline;
  * three series of {@code src/test/resources/fivethirtyeight-covid/} (data by FiveThirtyEight, CC BY 4.0):
  * MAE per answer, share of days the 95 % and 50 % bands cover FiveThirtyEight's average, and share of
  * polls inside the 95 % prediction range of the day before they became available. {@link #main} prints
- * the table; {@code TrendCalibrationTest} and the cross-validation use the same figures.
+ * the table; {@link TrendCalibrationTest} and the cross-validation use the same figures.
  */
 final class TrendCalibration {
 

@@ -9,12 +9,13 @@ import org.pollwatch.imports.fivethirtyeight.Topline;
 
 /**
  * Rolling-origin cross-validation of the trend defaults over the three FiveThirtyEight series (data by
- * FiveThirtyEight, CC BY 4.0). Each series is cut at 40 %, 60 % and 80 % of its days; each split scores the
- * days after the cut-off (in blocks of the next 20 %) of a realtime average, which by construction uses
- * only polls available by each day, so a split "trains" on data before the day it scores. A candidate's
- * loss is its MAE relative to the series' plain recency average (halving at 14 days, no house effects)
- * plus the miss of 95 % band coverage from 93 % and of prediction coverage from 95 %, averaged over every
- * split of every series: no single period or series decides. {@link #main} prints the ranking.
+ * FiveThirtyEight, CC BY 4.0). Each series is cut at 20 %, 40 %, 60 % and 80 % of its days; each split
+ * scores the days after the cut-off (in blocks of the next 20 %) of a realtime average, which by
+ * construction uses only polls available by each day, so a split "trains" on data before the day it
+ * scores. A candidate's loss is its MAE plus twice, for each answer, how far its 95 % band coverage lies
+ * outside 88-98 %, its 50 % band coverage outside 40-60 % and its prediction coverage outside 93-97 % (the
+ * targets are ranges), averaged over every split of every series: no single period or series decides.
+ * {@link #main} prints the ranking.
  */
 final class TrendCrossValidation {
 
@@ -42,10 +43,11 @@ final class TrendCrossValidation {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "half-life %.0f d, window %d d, non-sampling sd %.0f, drift %.2f/day, band scale %.1f, ACI γ %.2f",
+                    "half-life %.0f d, window %d d, non-sampling sd %.1f, house prior %.0f, drift %.2f/day, band scale %.1f, ACI γ %.2f",
                     halfLife,
                     window,
                     nonSamplingSd,
+                    prior,
                     drift,
                     bandScale,
                     adaptation);
@@ -54,7 +56,7 @@ final class TrendCrossValidation {
 
     record Result(Candidate candidate, double loss, double mae, double cover95, double cover50, double predictive95) {}
 
-    static final double[] CUTS = {0.4, 0.6, 0.8};
+    static final double[] CUTS = {0.2, 0.4, 0.6, 0.8};
 
     static Result evaluate(Candidate c, List<TrendCalibration.Data> series) {
         double loss = 0, mae = 0, cover = 0, cover50 = 0, pred = 0;
@@ -94,9 +96,9 @@ final class TrendCrossValidation {
                 // The coverage targets hold for every answer: each answer's miss counts, not that of their mean.
                 double miss = s.stream()
                         .filter(x -> Double.isFinite(x.cover95()))
-                        .mapToDouble(x -> Math.abs(x.cover95() - 0.93)
-                                + Math.abs(x.cover50() - 0.5)
-                                + (Double.isFinite(x.predictive95()) ? Math.abs(x.predictive95() - 0.95) : 0))
+                        .mapToDouble(x -> outside(x.cover95(), 0.88, 0.98)
+                                + outside(x.cover50(), 0.40, 0.60)
+                                + (Double.isFinite(x.predictive95()) ? outside(x.predictive95(), 0.93, 0.97) : 0))
                         .average()
                         .orElse(0);
                 loss += m + 2 * miss;
@@ -110,15 +112,21 @@ final class TrendCrossValidation {
         return new Result(c, loss / splits, mae / splits, cover / splits, cover50 / splits, pred / splits);
     }
 
+    /** How far a coverage lies outside its target range (0 inside): the targets are ranges, not points. */
+    static double outside(double coverage, double low, double high) {
+        return Math.max(0, low - coverage) + Math.max(0, coverage - high);
+    }
+
     static List<Candidate> grid() {
         List<Candidate> out = new ArrayList<>();
         for (double h : new double[] {7, 14})
             for (int w : new int[] {30, 45})
-                for (double ns : new double[] {1, 2})
-                    for (double drift : new double[] {0.05, 0.1})
-                        for (double scale : new double[] {0.8, 1.0})
-                            for (double gamma : new double[] {0, 0.02})
-                                out.add(new Candidate(h, w, ns, 10, drift, scale, gamma));
+                for (double ns : new double[] {1, 2, 2.5, 3})
+                    for (double prior : new double[] {10, 15, 20})
+                        for (double drift : new double[] {0.05, 0.1})
+                            for (double scale : new double[] {0.8, 1.0, 1.1, 1.2})
+                                for (double gamma : new double[] {0, 0.01, 0.02})
+                                    out.add(new Candidate(h, w, ns, prior, drift, scale, gamma));
         return out;
     }
 
@@ -134,7 +142,7 @@ final class TrendCrossValidation {
             Result r = results.get(i);
             System.out.printf(
                     Locale.ROOT,
-                    "| %d | %s | %.3f | %.3f | %.1f %% | %.1f %% | %.1f %% |%n",
+                    "| %d | %s | %.4f | %.3f | %.1f %% | %.1f %% | %.1f %% |%n",
                     i + 1,
                     r.candidate(),
                     r.loss(),

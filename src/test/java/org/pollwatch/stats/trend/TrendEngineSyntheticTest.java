@@ -140,7 +140,11 @@ class TrendEngineSyntheticTest {
                     to);
             System.out.printf("bias %s %s: adjusted %s, unadjusted %s%n", method, mode, withAdjustment, without);
             assertTrue(without.meanSignedError() > 0.5, "one +5 pollster in six lifts a plain average ~0.8");
-            assertTrue(Math.abs(withAdjustment.meanSignedError()) < 0.3, "adjustment removes it: " + withAdjustment);
+            // Shrunk toward 0 with a prior of 20 polls, the effect is only partly subtracted while the pollster
+            // has few polls (realtime, early days): most of the bias goes, not all of it.
+            assertTrue(
+                    Math.abs(withAdjustment.meanSignedError()) < 0.5 * without.meanSignedError(),
+                    "adjustment removes most of it: " + withAdjustment);
 
             // Measured from the polling average (default), effects are relative: still 5 apart.
             TrendResult relative = engine.compute(polls, options(method, mode));
