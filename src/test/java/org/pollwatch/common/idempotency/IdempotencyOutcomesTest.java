@@ -178,25 +178,21 @@ class IdempotencyOutcomesTest {
     }
 
     private String location(String key) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("select location from idempotency_key where idempotency_key = ?")) {
-            select.setString(1, key);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
+        return (String) valueOf("select location from idempotency_key where idempotency_key = ?", key);
     }
 
     private long count(String key) throws SQLException {
+        return ((Number) valueOf("select count(*) from idempotency_key where idempotency_key = ?", key)).longValue();
+    }
+
+    /** The one value the query selects for the key. */
+    private Object valueOf(String sql, String key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("select count(*) from idempotency_key where idempotency_key = ?")) {
+                PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return row.getLong(1);
+                return row.getObject(1);
             }
         }
     }
