@@ -50,7 +50,10 @@ public class TrendParams {
     @Parameter(
             description = "weighted_average (default), loess or kalman",
             example = "weighted_average",
-            schema = @Schema(enumeration = {"weighted_average", "loess", "kalman"}))
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"weighted_average", "loess", "kalman"}))
     @QueryParam("method")
     public String method;
 
@@ -59,7 +62,10 @@ public class TrendParams {
                     "realtime (default: each day uses only the polls available by that day, publication date else field end) "
                             + "or hindsight (every day smoothed with all polls)",
             example = "realtime",
-            schema = @Schema(enumeration = {"realtime", "hindsight"}))
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"realtime", "hindsight"}))
     @QueryParam("mode")
     public String mode;
 
