@@ -40,7 +40,7 @@ class PlatformTest {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("info.version", equalTo("1.1.0"))
+                .body("info.version", equalTo("1.2.0"))
                 .extract()
                 .jsonPath()
                 .getMap("paths");
