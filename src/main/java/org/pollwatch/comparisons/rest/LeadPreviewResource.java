@@ -1,5 +1,6 @@
 package org.pollwatch.comparisons.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -14,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.pollwatch.common.access.Roles;
 import org.pollwatch.comparisons.ComparisonService;
 import org.pollwatch.comparisons.LeadPreview;
 import org.pollwatch.polls.PollDocument;
@@ -39,7 +42,7 @@ public class LeadPreviewResource {
             description =
                     "Takes the document POST /polls takes and answers, per question, the lead of its two largest options"
                             + " as GET /polls/{id}/questions/{qid}/comparison will give it once the poll is stored. Stores"
-                            + " nothing and needs no key. The document is checked by the same field rules as a"
+                            + " nothing; like every POST it needs a key (any role). The document is checked by the same field rules as a"
                             + " submission (400 naming each field); the pollster and series are checked on submission.")
     @APIResponse(
             responseCode = "200",
@@ -49,6 +52,12 @@ public class LeadPreviewResource {
             responseCode = "400",
             description = "Invalid poll document: the offending fields are listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "403",
+            description = "Sent from another site's page (Origin), refused as every cross-origin write is",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.POLLSTER})
+    @SecurityRequirement(name = Roles.BEARER_SCHEME)
     public List<LeadPreview> preview(@NotNull @Valid PollDocument document, @BeanParam Confidence confidence) {
         return comparisons.preview(document, confidence.level());
     }

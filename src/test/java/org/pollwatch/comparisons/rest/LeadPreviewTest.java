@@ -15,6 +15,7 @@ import static org.pollwatch.testsupport.TestPolls.submit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.testsupport.TestKeys;
 
 @QuarkusTest
 class LeadPreviewTest {
@@ -23,8 +24,16 @@ class LeadPreviewTest {
     void previewGivesTheVerdictThePublishedPollGetsAndStoresNothing() {
         String pollster = newPollster();
         String document = poll(pollster, "null", "2024-01-25", 51, 36);
-        String previewed = given().auth()
+        // like every POST it takes a key, any pollster's: it stores nothing
+        given().auth()
                 .none()
+                .contentType(ContentType.JSON)
+                .body(document)
+                .post("/comparisons/lead-preview")
+                .then()
+                .statusCode(401);
+        String previewed = given().auth()
+                .oauth2(TestKeys.pollsterKey(newPollster()).key())
                 .contentType(ContentType.JSON)
                 .body(document)
                 .post("/comparisons/lead-preview")
