@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
 import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
+import org.pollwatch.polls.PollDocument;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.Question;
 import org.pollwatch.polls.SubgroupResult;
+import org.pollwatch.polls.service.PollRules;
+import org.pollwatch.problems.FieldError;
 import org.pollwatch.problems.ProblemException;
 import org.pollwatch.stats.ConfidenceLevel;
 import org.pollwatch.stats.DifferenceTest;
@@ -85,6 +88,73 @@ public class ComparisonService {
                 ComparisonSummaries.lead(
                         a.label, b.label, a.percentage.doubleValue(), b.percentage.doubleValue(), test, design),
                 notes);
+    }
+
+    /**
+     * The lead verdict of each question of a poll document, as its page would show it once published, without
+     * storing anything: pollsters check what their release will be said to show. The document passes the same
+     * rules as a submission; what needs the database (pollster, series) is checked when it is submitted.
+     */
+    public List<LeadPreview> preview(PollDocument document, ConfidenceLevel level) {
+        List<FieldError> errors = PollRules.check(document);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid poll", errors);
+        }
+        SampleDesign design = new SampleDesign(
+                document.sampleSize() == null ? null : document.sampleSize().doubleValue(),
+                document.marginOfError() == null ? null : Points.share(document.marginOfError()));
+        List<LeadPreview> previews = new ArrayList<>();
+        for (int q = 0; q < document.questions().size(); q++) {
+            PollDocument.QuestionDocument question = document.questions().get(q);
+            if (Boolean.TRUE.equals(question.multipleAnswers())
+                    || question.options().size() < 2) {
+                String why = question.options().size() < 2
+                        ? "The question has fewer than two options: there is no lead to test."
+                        : "The question allows several answers, so its shares do not come from one multinomial"
+                                + " sample and the lead formula does not hold.";
+                previews.add(new LeadPreview(
+                        q, question.wording(), null, null, null, null, null, "not_applicable", null, why, List.of()));
+                continue;
+            }
+            List<PollDocument.OptionDocument> byShare = question.options().stream()
+                    .sorted(Comparator.comparing(PollDocument.OptionDocument::percentage)
+                            .reversed())
+                    .toList();
+            PollDocument.OptionDocument a = byShare.get(0);
+            PollDocument.OptionDocument b = byShare.get(1);
+            double shareA = Points.share(a.percentage());
+            double shareB = Points.share(b.percentage());
+            List<String> notes = new ArrayList<>();
+            double sum = shareA + shareB;
+            if (sum > 1.0) {
+                shareA /= sum;
+                shareB /= sum;
+                notes.add("The two shares sum to more than 100% through rounding; they were scaled to sum to 100% "
+                        + "for the significance test.");
+            }
+            DifferenceTest test = DifferenceTest.lead(shareA, shareB, design, level);
+            TestFigures figures = TestFigures.of(test);
+            notes.addAll(figures.notes());
+            previews.add(new LeadPreview(
+                    q,
+                    question.wording(),
+                    ShareView.of(a.label(), a.percentage(), design, level),
+                    ShareView.of(b.label(), b.percentage(), design, level),
+                    a.percentage().subtract(b.percentage()).doubleValue(),
+                    figures.marginOfError(),
+                    figures.pValue(),
+                    figures.verdict(),
+                    figures.minimumSampleSizeForSignificance(),
+                    ComparisonSummaries.lead(
+                            a.label(),
+                            b.label(),
+                            a.percentage().doubleValue(),
+                            b.percentage().doubleValue(),
+                            test,
+                            design),
+                    notes));
+        }
+        return previews;
     }
 
     /**

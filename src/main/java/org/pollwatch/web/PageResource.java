@@ -41,6 +41,8 @@ public class PageResource {
         static native TemplateInstance series(SeriesPage page, Links links);
 
         static native TemplateInstance pollster(DashboardData.PollsterPage page, Links links);
+
+        static native TemplateInstance corner(Links links);
     }
 
     /** The home page's filters, as given (blank when not). */
@@ -145,6 +147,16 @@ public class PageResource {
         return Templates.pollster(
                 dashboard.pollster(slug, Params.page(page)),
                 new Links("/pollsters/" + slug + "/polls", "Pollsters/listPollsterPolls", uri));
+    }
+
+    @GET
+    @Path("corner")
+    @Operation(
+            operationId = "cornerPage",
+            summary =
+                    "Pollster's corner: submit (form or CSV), preview the lead verdicts, revise and retract one's own polls through the API")
+    public TemplateInstance corner(UriInfo uri) {
+        return Templates.corner(new Links("/q/openapi", "Polls/submitPoll", uri));
     }
 
     private static String blankToNull(String value) {

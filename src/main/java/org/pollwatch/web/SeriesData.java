@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.pollwatch.common.PageView;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.series.SeriesDocument;
 import org.pollwatch.series.SeriesPollView;
@@ -88,24 +87,18 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        int page = 0;
-        PageView<SeriesPollView> polls;
-        do {
-            polls = series.polls(request.series(), false, page++, PageView.MAX_SIZE);
-            for (SeriesPollView poll : polls.items()) {
-                // one dot per poll: its first member question counts in the average
-                if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
-                    Map<String, Double> adjusted = new LinkedHashMap<>();
-                    poll.shares()
-                            .forEach((choice, share) -> adjusted.put(
-                                    choice,
-                                    share.doubleValue()
-                                            - effects.getOrDefault(
-                                                    poll.pollster().slug() + "\n" + choice, 0.0)));
-                    dots.add(new Dot(poll, poll.shares(), adjusted));
-                }
+        for (SeriesPollView poll : series.allPolls(request.series(), false)) {
+            // one dot per poll: its first member question counts in the average
+            if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
+                Map<String, Double> adjusted = new LinkedHashMap<>();
+                poll.shares()
+                        .forEach((choice, share) -> adjusted.put(
+                                choice,
+                                share.doubleValue()
+                                        - effects.getOrDefault(poll.pollster().slug() + "\n" + choice, 0.0)));
+                dots.add(new Dot(poll, poll.shares(), adjusted));
             }
-        } while (page < polls.totalPages());
+        }
         dots.sort((a, b) -> a.poll().fieldEnd().compareTo(b.poll().fieldEnd()));
         Map<String, String> labels = new LinkedHashMap<>();
         for (SeriesDocument.ChoiceDocument choice : view.choices()) {

@@ -54,6 +54,9 @@
   }
 
   const source = new EventSource(meta.content);
+  // data-live on <html> says whether the stream is open (tests wait for it before writing)
+  source.addEventListener('open', () => { document.documentElement.dataset.live = 'open'; });
+  source.addEventListener('error', () => { document.documentElement.dataset.live = 'reconnecting'; });
   ['poll-submitted', 'poll-revised', 'poll-retracted', 'average-recomputed', 'events-missed']
     .forEach((type) => source.addEventListener(type, onEvent));
 })();

@@ -35,13 +35,21 @@
       draw: [(u) => {
         const ctx = u.ctx;
         ctx.save();
+        // what was drawn, for tests and for the curious: dots inside the plot, bands given to uPlot
+        let drawn = 0;
         for (const d of dots) {
+          const left = u.valToPos(d.t, 'x', true);
+          const top = u.valToPos(d.v, 'y', true);
+          if (left >= u.bbox.left && left <= u.bbox.left + u.bbox.width
+              && top >= u.bbox.top && top <= u.bbox.top + u.bbox.height) drawn++;
           ctx.fillStyle = d.c + '99';
           ctx.beginPath();
-          ctx.arc(u.valToPos(d.t, 'x', true), u.valToPos(d.v, 'y', true), 3 * devicePixelRatio, 0, 2 * Math.PI);
+          ctx.arc(left, top, 3 * devicePixelRatio, 0, 2 * Math.PI);
           ctx.fill();
         }
         ctx.restore();
+        holder.dataset.dotsDrawn = String(drawn);
+        holder.dataset.bands = String(u.bands ? u.bands.length : 0);
       }],
     },
   };
