@@ -33,6 +33,12 @@ public class ReadCache {
 
     static final int IDLE_MINUTES = 30;
 
+    /**
+     * What a region may hold, in bytes of the values that say their size ({@link Weighed}), whatever
+     * its entry count: one 5 MB chart of a 10,000-poll series must not be kept two thousand times.
+     */
+    static final long REGION_BYTES = 16L * 1024 * 1024;
+
     /** Entries of {@link #untilChange} regions are dropped after this even without a change. */
     private static final Duration CHANGE_REGION_LIFETIME = Duration.ofHours(6);
 
@@ -50,8 +56,7 @@ public class ReadCache {
         return new Region(
                 name,
                 false,
-                Caffeine.newBuilder()
-                        .maximumSize(maximumSize)
+                bounded(maximumSize)
                         .expireAfterAccess(Duration.ofMinutes(IDLE_MINUTES))
                         .build());
     }
@@ -61,12 +66,28 @@ public class ReadCache {
         Region region = new Region(
                 name,
                 true,
-                Caffeine.newBuilder()
-                        .maximumSize(maximumSize)
-                        .expireAfterWrite(CHANGE_REGION_LIFETIME)
-                        .build());
+                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build());
         emptiedOnChange.add(region);
         return region;
+    }
+
+    /**
+     * At most {@code maximumSize} entries and {@link #REGION_BYTES} bytes: every entry weighs at least
+     * its share of the bytes, so the count bound holds too, and a large one weighs what it holds.
+     */
+    private static Caffeine<Object, Object> bounded(long maximumSize) {
+        long share = Math.max(1, REGION_BYTES / Math.max(1, maximumSize));
+        return Caffeine.newBuilder().maximumWeight(REGION_BYTES).weigher((key, value) -> weight(value, share));
+    }
+
+    static int weight(Object value, long share) {
+        long bytes = value instanceof Weighed weighed ? weighed.bytes() : 0;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(bytes, share));
+    }
+
+    /** A cached value that knows about how many bytes it holds (its serialised forms, mostly). */
+    public interface Weighed {
+        long bytes();
     }
 
     /** The data generation, from the database this request reads; raised by every change of data. */
@@ -113,6 +134,12 @@ public class ReadCache {
                 entries.put(stored, value);
             }
             return (T) value;
+        }
+
+        /** Bytes the region holds by its weights, after pending evictions. */
+        long bytesHeld() {
+            entries.cleanUp();
+            return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
         }
 
         @Override

@@ -33,7 +33,12 @@ public class ChartResponses {
 
     record Key(String chart, Object request, int width, int height, Theme theme, String format, long generation) {}
 
-    record Rendered(byte[] body, EntityTag tag) {}
+    record Rendered(byte[] body, EntityTag tag) implements ReadCache.Weighed {
+        @Override
+        public long bytes() {
+            return body.length;
+        }
+    }
 
     /** width, height and theme of a chart, and the format from the path. */
     public static class ChartParams {

@@ -18,7 +18,12 @@ import org.pollwatch.polls.config.PollsConfig;
 public class PollReads {
 
     /** The poll as the API serves it, serialised, and the version it shows. */
-    public record PollJson(long id, int version, byte[] json) {}
+    public record PollJson(long id, int version, byte[] json) implements ReadCache.Weighed {
+        @Override
+        public long bytes() {
+            return json.length;
+        }
+    }
 
     record Key(long id, int version) {}
 

@@ -1,5 +1,6 @@
 package org.pollwatch.trends.service;
 
+import org.pollwatch.common.ReadCache;
 import org.pollwatch.trends.HouseEffectsView;
 import org.pollwatch.trends.TrendView;
 
@@ -10,4 +11,12 @@ import org.pollwatch.trends.TrendView;
  * and instances.
  */
 public record ComputedTrend(
-        TrendView trend, byte[] trendJson, byte[] trendCsv, HouseEffectsView houseEffects, String fingerprint) {}
+        TrendView trend, byte[] trendJson, byte[] trendCsv, HouseEffectsView houseEffects, String fingerprint)
+        implements ReadCache.Weighed {
+
+    /** The two serialised forms, and the view they were written from (about as large as the JSON). */
+    @Override
+    public long bytes() {
+        return 2L * trendJson.length + trendCsv.length;
+    }
+}
