@@ -208,9 +208,14 @@ class BrowserIT {
                 Number height = (Number) sizes.get(embed[1].substring(1));
                 assertNotNull(height, "message " + message);
                 assertTrue(height.intValue() > 150, "reported height " + height);
+                // the embed reports again when its layout settles (fonts, chart): the frame follows the latest
+                String path = embed[1].substring(1);
                 wait(WAIT)
-                        .until(b -> (height.intValue() + "px")
-                                .equals(js("return document.getElementById('f').style.height;")));
+                        .until(b -> Boolean.TRUE.equals(js(
+                                "var m = window.heights[window.heights.length - 1];"
+                                        + " var h = m && m['datawrapper-height'] && m['datawrapper-height'][arguments[0]];"
+                                        + " return h !== undefined && document.getElementById('f').style.height === h + 'px';",
+                                path)));
             } finally {
                 newsroom.stop(0);
             }
