@@ -108,6 +108,61 @@ class BrowserIT {
         }
     }
 
+    /**
+     * Swagger UI's "Try it out", operation by operation, as a visitor would click it: every one
+     * sends its request with the document's examples and shows the status it got (none hangs, none is
+     * a 5xx). The event stream is left out: its answer never ends, by design.
+     */
+    @Test
+    void swaggerUiTryItOutAnswersOnEveryOperation() {
+        open("/q/swagger-ui/");
+        wait(Duration.ofSeconds(30))
+                .until(b -> !b.findElements(By.cssSelector(".opblock")).isEmpty());
+        List<String> failures = new java.util.ArrayList<>();
+        int tried = 0;
+        for (WebElement operation : browser.findElements(By.cssSelector(".opblock"))) {
+            String path = operation
+                    .findElement(By.cssSelector(".opblock-summary-path"))
+                    .getAttribute("data-path");
+            String method = operation
+                    .findElement(By.cssSelector(".opblock-summary-method"))
+                    .getText();
+            if ("/events".equals(path)) {
+                continue;
+            }
+            js("arguments[0].scrollIntoView({block: 'center'});", operation);
+            operation.findElement(By.cssSelector(".opblock-summary")).click();
+            wait(WAIT)
+                    .until(b -> !operation
+                            .findElements(By.cssSelector(".try-out__btn"))
+                            .isEmpty());
+            operation.findElement(By.cssSelector(".try-out__btn")).click();
+            wait(WAIT)
+                    .until(b -> !operation
+                            .findElements(By.cssSelector("button.execute"))
+                            .isEmpty());
+            operation.findElement(By.cssSelector("button.execute")).click();
+            tried++;
+            try {
+                String status = wait(WAIT).until(b -> {
+                    List<WebElement> cells =
+                            operation.findElements(By.cssSelector(".live-responses-table tbody .response-col_status"));
+                    return cells.isEmpty() || cells.get(0).getText().isBlank()
+                            ? null
+                            : cells.get(0).getText();
+                });
+                if (!status.matches("\\d{3}.*") || status.startsWith("5")) {
+                    failures.add(method + " " + path + ": " + status);
+                }
+            } catch (org.openqa.selenium.TimeoutException e) {
+                failures.add(method + " " + path + ": no answer shown in " + WAIT.toSeconds() + " s");
+            }
+            operation.findElement(By.cssSelector(".opblock-summary")).click(); // fold it again
+        }
+        assertTrue(tried >= 40, "operations tried: " + tried);
+        assertEquals(List.of(), failures);
+    }
+
     @Test
     void homeShowsTheSeededIdiPoll() {
         open("/?pollster=israel-democracy-institute");

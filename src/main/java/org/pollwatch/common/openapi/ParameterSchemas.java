@@ -36,8 +36,19 @@ public class ParameterSchemas implements OASFilter {
                             .maximum(new BigDecimal("99.9")),
             "population", () -> OASFactory.createSchema().ref("Population"));
 
+    /** Examples of the path ids, for the operations that give none: the seeded IDI poll and its pollster. */
+    private static final Map<String, Object> PATH_EXAMPLES =
+            Map.of("id", 1, "qid", 1, "slug", "israel-democracy-institute", "key", "biden-covid-approval");
+
     @Override
     public Parameter filterParameter(Parameter parameter) {
+        if (parameter.getIn() == Parameter.In.PATH
+                && parameter.getExample() == null
+                && (parameter.getExamples() == null || parameter.getExamples().isEmpty())
+                && PATH_EXAMPLES.containsKey(parameter.getName())) {
+            // without one, Swagger UI's "Try it out" cannot send the request at all
+            parameter.setExample(PATH_EXAMPLES.get(parameter.getName()));
+        }
         Supplier<Schema> type = TYPES.get(parameter.getName());
         Schema schema = parameter.getSchema();
         if (type == null || parameter.getIn() != Parameter.In.QUERY || schema == null) {
