@@ -116,6 +116,10 @@ public class ResponseSchemas implements OASFilter {
                     if (type.startsWith("image/") && !type.equals("image/svg+xml")) {
                         text.contentMediaType(type);
                     }
+                    if (type.startsWith("text/csv")) {
+                        // a download: generated clients hand it over as a file instead of parsing it as JSON
+                        text.format("binary");
+                    }
                     media.setSchema(text);
                 }
             });

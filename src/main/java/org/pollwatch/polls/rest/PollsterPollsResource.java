@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,10 @@ public class PollsterPollsResource {
             operationId = "listPollsterPolls",
             summary = "Polls of a pollster",
             description = "Newest first by default; same sorting and paging as GET /polls.")
-    @APIResponse(responseCode = "200", description = "One page of polls")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of polls",
+            content = @Content(schema = @Schema(implementation = PollResource.PollSummaryPage.class)))
     @NotModifiedResponse
     @NoSuchPollsterResponse
     public Response polls(
