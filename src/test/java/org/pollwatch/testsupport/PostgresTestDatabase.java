@@ -29,23 +29,22 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
             user = target.user();
             password = target.password();
         }
-        config = Map.of(
-                "quarkus.datasource.jdbc.url",
-                url,
-                "quarkus.datasource.username",
-                user,
-                "quarkus.datasource.password",
-                password,
+        config = Map.ofEntries(
+                Map.entry("quarkus.datasource.jdbc.url", url),
+                Map.entry("quarkus.datasource.username", user),
+                Map.entry("quarkus.datasource.password", password),
                 // every test run starts from an empty schema, built by the migrations
-                "quarkus.flyway.clean-at-start",
-                "true",
-                "quarkus.flyway.clean-disabled",
-                "false",
+                Map.entry("quarkus.flyway.clean-at-start", "true"),
+                Map.entry("quarkus.flyway.clean-disabled", "false"),
                 // the packaged app of the integration tests runs the prod profile, which needs both
-                "pollwatch.keys.secret",
-                "integration-test-hmac-secret-not-for-production-use",
-                "pollwatch.admin.bootstrap-key",
-                TestKeys.ADMIN);
+                Map.entry("pollwatch.keys.secret", "integration-test-hmac-secret-not-for-production-use"),
+                Map.entry("pollwatch.admin.bootstrap-key", TestKeys.ADMIN),
+                // and has the production rate limits, which a whole suite from one address and one key
+                // passes within a minute on a fast machine (the %test profile lifts them the same way)
+                Map.entry("pollwatch.rate-limits.writes-per-key", "1000000"),
+                Map.entry("pollwatch.rate-limits.writes-per-address", "1000000"),
+                Map.entry("pollwatch.rate-limits.imports-per-key", "1000000"),
+                Map.entry("pollwatch.rate-limits.expensive-reads-per-address", "1000000"));
         return config;
     }
 

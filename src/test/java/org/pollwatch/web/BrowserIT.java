@@ -51,6 +51,8 @@ import org.pollwatch.testsupport.TestKeys;
  * the reason) elsewhere. axe-core comes from npm (src/test/browser/package-lock.json).
  */
 @QuarkusIntegrationTest
+// Swagger UI's "Try it out" sends every operation's example request: it runs after the page tests
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "browser");
@@ -114,6 +116,7 @@ class BrowserIT {
      * a 5xx). The event stream is left out: its answer never ends, by design.
      */
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void swaggerUiTryItOutAnswersOnEveryOperation() {
         open("/q/swagger-ui/");
         wait(Duration.ofSeconds(30))
