@@ -38,10 +38,18 @@ public class ProblemResponses implements OASFilter {
                 return;
             }
             if (hasNoBody(response)) {
-                response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problemBody()));
-            } else if (response.getContent().getMediaType(Problem.MEDIA_TYPE) != null
-                    && response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
-                response.getContent().getMediaType(Problem.MEDIA_TYPE).setSchema(problemSchema());
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(Problem.MEDIA_TYPE, problemBody().example(example(status, response))));
+            } else if (response.getContent().getMediaType(Problem.MEDIA_TYPE) != null) {
+                MediaType problem = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+                if (problem.getSchema() == null) {
+                    problem.setSchema(problemSchema());
+                }
+                if (problem.getExample() == null
+                        && (problem.getExamples() == null
+                                || problem.getExamples().isEmpty())) {
+                    problem.setExample(example(status, response));
+                }
             }
         });
         return operation;
@@ -99,6 +107,18 @@ public class ProblemResponses implements OASFilter {
         return OASFactory.createHeader()
                 .description(description)
                 .schema(OASFactory.createSchema().addType(SchemaType.INTEGER));
+    }
+
+    /** An example problem of this status, its detail the response's own description. */
+    private static java.util.Map<String, Object> example(String status, APIResponse response) {
+        int code = Integer.parseInt(status);
+        jakarta.ws.rs.core.Response.StatusType known = jakarta.ws.rs.core.Response.Status.fromStatusCode(code);
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", code == 503 ? DatabaseFailures.UNAVAILABLE : "about:blank");
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", code);
+        problem.put("detail", response.getDescription() == null ? "" : response.getDescription());
+        return problem;
     }
 
     private static MediaType problemBody() {

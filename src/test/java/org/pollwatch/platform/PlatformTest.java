@@ -19,6 +19,33 @@ import org.junit.jupiter.api.Test;
 class PlatformTest {
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyErrorAnswerIsAProblemWithAnExample() {
+        Map<String, Map<String, Map<String, Object>>> paths =
+                given().accept("application/json").get("/q/openapi").jsonPath().getMap("paths");
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?>) || ((Map<String, Object>) operation).get("responses") == null) {
+                return;
+            }
+            ((Map<String, Map<String, Object>>) ((Map<String, Object>) operation).get("responses"))
+                    .forEach((status, response) -> {
+                        if (status.startsWith("4") || status.startsWith("5")) {
+                            Map<String, Object> content = (Map<String, Object>) response.get("content");
+                            Map<String, Object> problem = content == null
+                                    ? null
+                                    : (Map<String, Object>) content.get("application/problem+json");
+                            if (problem == null
+                                    || (problem.get("example") == null && problem.get("examples") == null)) {
+                                missing.add(method + " " + path + " " + status);
+                            }
+                        }
+                    });
+        }));
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
     void openApiDocumentsEveryEndpointWithProblemResponses() {
         given().queryParam("format", "json")
                 .get("/q/openapi")
