@@ -53,21 +53,10 @@ public class ComparisonService {
         }
 
         SampleDesign design = design(question.poll);
-        double shareA = Points.share(a.percentage);
-        double shareB = Points.share(b.percentage);
-        List<String> notes = new ArrayList<>();
-        double sum = shareA + shareB;
-        if (sum > 1.0) {
-            // Rounded published shares of a single-answer question may sum to 101%; the multinomial variance
-            // needs them to fit in one sample, so they are scaled to sum to 100% for the test only.
-            shareA /= sum;
-            shareB /= sum;
-            notes.add("The two shares sum to more than 100% through rounding; they were scaled to sum to 100% "
-                    + "for the significance test.");
-        }
-        DifferenceTest test = DifferenceTest.lead(shareA, shareB, design, level);
-        TestFigures figures = TestFigures.of(test);
-        notes.addAll(figures.notes());
+        LeadTest lead = LeadTest.of(Points.share(a.percentage), Points.share(b.percentage), design, level);
+        DifferenceTest test = lead.test();
+        TestFigures figures = lead.figures();
+        List<String> notes = lead.notes();
         notes.addAll(caveats(question.poll));
         return new LeadComparison(
                 question.poll.id,
@@ -122,19 +111,10 @@ public class ComparisonService {
                     .toList();
             PollDocument.OptionDocument a = byShare.get(0);
             PollDocument.OptionDocument b = byShare.get(1);
-            double shareA = Points.share(a.percentage());
-            double shareB = Points.share(b.percentage());
-            List<String> notes = new ArrayList<>();
-            double sum = shareA + shareB;
-            if (sum > 1.0) {
-                shareA /= sum;
-                shareB /= sum;
-                notes.add("The two shares sum to more than 100% through rounding; they were scaled to sum to 100% "
-                        + "for the significance test.");
-            }
-            DifferenceTest test = DifferenceTest.lead(shareA, shareB, design, level);
-            TestFigures figures = TestFigures.of(test);
-            notes.addAll(figures.notes());
+            LeadTest lead = LeadTest.of(Points.share(a.percentage()), Points.share(b.percentage()), design, level);
+            DifferenceTest test = lead.test();
+            TestFigures figures = lead.figures();
+            List<String> notes = lead.notes();
             previews.add(new LeadPreview(
                     q,
                     question.wording(),
@@ -518,5 +498,26 @@ public class ComparisonService {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** The lead test of two shares, with the notes a reader needs about it. */
+    private record LeadTest(DifferenceTest test, TestFigures figures, List<String> notes) {
+
+        static LeadTest of(double shareA, double shareB, SampleDesign design, ConfidenceLevel level) {
+            List<String> notes = new ArrayList<>();
+            double sum = shareA + shareB;
+            if (sum > 1.0) {
+                // Rounded published shares of a single-answer question may sum to 101%; the multinomial
+                // variance needs them to fit in one sample, so they are scaled to sum to 100% for the test only.
+                shareA /= sum;
+                shareB /= sum;
+                notes.add("The two shares sum to more than 100% through rounding; they were scaled to sum to 100% "
+                        + "for the significance test.");
+            }
+            DifferenceTest test = DifferenceTest.lead(shareA, shareB, design, level);
+            TestFigures figures = TestFigures.of(test);
+            notes.addAll(figures.notes());
+            return new LeadTest(test, figures, notes);
+        }
     }
 }
