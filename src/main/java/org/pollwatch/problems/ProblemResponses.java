@@ -60,14 +60,13 @@ public class ProblemResponses implements OASFilter {
      * limiter, and the database being unreachable. A body or parameters can also be invalid.
      */
     private static void answersOfEveryOperation(Operation operation) {
-        boolean parameters =
-                operation.getParameters() != null && !operation.getParameters().isEmpty();
         // an invalid parameter or body, or a request line the HTTP layer cannot decode (bad percent-encoding)
         addIfAbsent(
                 operation,
                 "400",
                 OASFactory.createAPIResponse().description("Invalid request: the offending fields are listed"));
-        if (parameters && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == In.PATH)) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == In.PATH)) {
             addIfAbsent(operation, "404", OASFactory.createAPIResponse().description("Nothing found at this path"));
         }
         if (operation.getResponses().getAPIResponse("304") != null) {
@@ -129,7 +128,11 @@ public class ProblemResponses implements OASFilter {
         return OASFactory.createSchema().ref("Problem");
     }
 
-    private static void addIfAbsent(Operation operation, String status, APIResponse response) {
+    /**
+     * Adds the response unless the operation declares that status itself; an error answer added
+     * without a body gets its problem body and example from this filter.
+     */
+    public static void addIfAbsent(Operation operation, String status, APIResponse response) {
         if (operation.getResponses().getAPIResponse(status) == null) {
             operation.getResponses().addAPIResponse(status, response);
         }

@@ -1,5 +1,7 @@
 package org.pollwatch.common.idempotency;
 
+import static org.pollwatch.problems.ProblemResponses.addIfAbsent;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -7,7 +9,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /** Documents {@link IdempotencyFilter} on every POST: the header and the answers a retry may get. */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -49,24 +50,13 @@ public class IdempotencyOpenApi implements OASFilter {
         addIfAbsent(
                 post,
                 "409",
-                problem("A request with this Idempotency-Key is still running (retry after Retry-After), or a"
-                        + " conflict with what is stored"));
-        addIfAbsent(post, "422", problem("This Idempotency-Key was used for another request"));
-    }
-
-    private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent()
-                        .addMediaType(
-                                "application/problem+json",
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref("Problem"))));
-    }
-
-    private static void addIfAbsent(Operation operation, String status, APIResponse response) {
-        if (operation.getResponses().getAPIResponse(status) == null) {
-            operation.getResponses().addAPIResponse(status, response);
-        }
+                OASFactory.createAPIResponse()
+                        .description("A request with this Idempotency-Key is still running (retry after Retry-After),"
+                                + " or a conflict with what is stored"));
+        // their problem bodies and examples are added by ProblemResponses, as for every error answer
+        addIfAbsent(
+                post,
+                "422",
+                OASFactory.createAPIResponse().description("This Idempotency-Key was used for another request"));
     }
 }
