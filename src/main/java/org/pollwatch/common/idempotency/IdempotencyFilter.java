@@ -38,7 +38,6 @@ public class IdempotencyFilter {
     static final String KEY_REUSED = "urn:pollwatch:problem:idempotency-key-reused";
     static final String IN_PROGRESS = "urn:pollwatch:problem:idempotency-key-in-progress";
 
-    private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     static final int MAX_KEY_LENGTH = 200;
 
     private final IdempotencyKeys keys;
@@ -85,7 +84,6 @@ public class IdempotencyFilter {
             request.setEntityStream(body);
             IdempotentWrites.Held held = new IdempotentWrites.Held(key, claim.token(), digest, body);
             writes.hold(held);
-            request.setProperty(CLAIM, held);
             return null;
         }
         IdempotencyKeys.Stored stored = claim.stored();
@@ -137,10 +135,10 @@ public class IdempotencyFilter {
 
     @ServerResponseFilter
     public void remember(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(CLAIM) instanceof IdempotentWrites.Held held)) {
+        IdempotentWrites.Held held = writes.take();
+        if (held == null) {
             return;
         }
-        request.removeProperty(CLAIM);
         if (response.getStatus() >= 500) {
             keys.release(held.key(), held.token());
             return;

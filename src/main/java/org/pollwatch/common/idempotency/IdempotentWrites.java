@@ -52,6 +52,13 @@ public class IdempotentWrites {
         held = claim;
     }
 
+    /** The claim of this request, once: the response filter stores its answer under it. */
+    Held take() {
+        Held claim = held;
+        held = null;
+        return claim;
+    }
+
     /**
      * Records in the current transaction that this request's write is at {@code location}. If a retry
      * took the key over meanwhile, the write is refused (and rolls back): the retry does it instead.
