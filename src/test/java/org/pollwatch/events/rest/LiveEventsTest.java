@@ -81,10 +81,7 @@ class LiveEventsTest {
         String series = SeriesFixtures.newSeries();
         String pollster = TestPolls.newPollster();
         try (SseStream stream = SseStream.open(port(), "/events?pollster=" + pollster)) {
-            long id = SeriesFixtures.submit(
-                    SeriesFixtures.poll(pollster, series, "2024-03-01", "2024-03-02", null, "adults", 1000, 50, 40));
-            assertEvent(stream.next(WITHIN), "poll-submitted", id, List.of(series));
-            assertEvent(stream.next(WITHIN), "average-recomputed", id, List.of(series));
+            long id = submitAndSeeItAnnounced(stream, pollster, series);
 
             given().contentType(ContentType.JSON)
                     .header("If-Match", "*")
@@ -111,10 +108,7 @@ class LiveEventsTest {
         String series = SeriesFixtures.newSeries();
         String pollster = TestPolls.newPollster();
         try (SseStream stream = SseStream.open(port(), "/events?series=" + series)) {
-            long id = SeriesFixtures.submit(
-                    SeriesFixtures.poll(pollster, series, "2024-03-01", "2024-03-02", null, "adults", 1000, 50, 40));
-            assertEvent(stream.next(WITHIN), "poll-submitted", id, List.of(series));
-            assertEvent(stream.next(WITHIN), "average-recomputed", id, List.of(series));
+            long id = submitAndSeeItAnnounced(stream, pollster, series);
             // the revised document names no series: the question at the same position stays a member
             given().contentType(ContentType.JSON)
                     .header("If-Match", "*")
@@ -401,6 +395,16 @@ class LiveEventsTest {
                 .body("paths.'/events'.get.parameters.name", hasItem("Last-Event-ID"))
                 .body("paths.'/events'.get.responses.'503'.headers", org.hamcrest.Matchers.hasKey("Retry-After"))
                 .body("components.schemas.LiveEvent.properties.type.enum", hasItem("poll-submitted"));
+    }
+
+    /** Submits a poll of the series and reads its two events: submitted, and the average it moved. */
+    private static long submitAndSeeItAnnounced(SseStream stream, String pollster, String series)
+            throws InterruptedException {
+        long id = SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, series, "2024-03-01", "2024-03-02", null, "adults", 1000, 50, 40));
+        assertEvent(stream.next(WITHIN), "poll-submitted", id, List.of(series));
+        assertEvent(stream.next(WITHIN), "average-recomputed", id, List.of(series));
+        return id;
     }
 
     private static void assertEvent(Event event, String type, long pollId, List<String> series) {
