@@ -24,6 +24,7 @@ import org.pollwatch.trends.rest.TrendParams;
 import org.pollwatch.trends.service.ComputedTrend;
 import org.pollwatch.trends.service.TrendRequest;
 import org.pollwatch.trends.service.TrendService;
+import org.pollwatch.web.charts.DotGroups;
 import org.pollwatch.web.charts.TrendChart;
 
 /** A series as the dashboard shows it: the trend, its polls as dots, house effects; built from the series API's services. */
@@ -107,8 +108,12 @@ public class SeriesData {
         return new Snapshot(view, computed.trend(), computed.houseEffects(), dots, computed.fingerprint(), labels);
     }
 
-    /** The trend chart of a snapshot: lines and bands per choice, one dot per poll and choice. */
+    /**
+     * The trend chart of a snapshot: lines and bands per choice, one dot per poll and choice (grouped
+     * for a large series, whose dots then need no tooltip of their own).
+     */
     public static TrendChart chart(Snapshot snapshot) {
+        boolean grouped = DotGroups.grouped(snapshot.dots().size());
         Map<String, List<TrendChart.Point>> byChoice = new LinkedHashMap<>();
         for (String choice : snapshot.trend().choices()) {
             byChoice.put(choice, new ArrayList<>());
@@ -131,12 +136,13 @@ public class SeriesData {
                         poll.fieldEnd(),
                         share.getKey(),
                         share.getValue().doubleValue(),
-                        tooltip(snapshot, dot, share.getKey())));
+                        grouped ? null : tooltip(snapshot, dot, share.getKey())));
             }
         }
         TrendView trend = snapshot.trend();
         String subtitle = "Poll average (" + trend.method().replace('_', ' ') + ", " + trend.mode() + ") with its "
-                + Math.round(trend.confidence() * 100) + " % band; dots are polls"
+                + Math.round(trend.confidence() * 100) + " % band; dots are "
+                + (grouped ? "groups of polls" : "polls")
                 + (trend.asOf() == null ? "" : "; as of " + trend.asOf());
         return TrendChart.of(
                 snapshot.series().title(),
