@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,10 +42,25 @@ public class SeriesData {
             HouseEffectsView houseEffects,
             List<Dot> dots,
             String fingerprint,
-            Map<String, String> choiceLabels) {
+            Map<String, String> choiceLabels)
+            implements ReadCache.Weighed {
 
         public String label(String choice) {
             return choiceLabels.getOrDefault(choice, choice);
+        }
+
+        /** The dots and their shares; the polls they point to are weighed by their own region. */
+        @Override
+        public long bytes() {
+            return 4096L + 320L * dots.size();
+        }
+    }
+
+    /** The polls of a series, as one read of them: shared by every trend request of the series. */
+    record Polls(List<SeriesPollView> polls) implements ReadCache.Weighed {
+        @Override
+        public long bytes() {
+            return 1024L + 640L * polls.size();
         }
     }
 
@@ -53,11 +69,21 @@ public class SeriesData {
     private final ReadCache cache;
     private final TrendConfig config;
 
+    /**
+     * A series' polls and the snapshots drawn from them, until the next change of data: a chart of a
+     * new size or a page reads neither the polls again nor joins them to the trend again.
+     */
+    private final ReadCache.Region polls;
+
+    private final ReadCache.Region snapshots;
+
     public SeriesData(SeriesService series, TrendService trends, ReadCache cache, TrendConfig config) {
         this.config = config;
         this.series = series;
         this.trends = trends;
         this.cache = cache;
+        this.polls = cache.untilChange("web-series-polls", 64);
+        this.snapshots = cache.untilChange("web-series-snapshots", 256);
     }
 
     /** The generation of the data: part of every cache key derived from series. */
@@ -79,6 +105,10 @@ public class SeriesData {
     }
 
     public Snapshot snapshot(TrendRequest request) {
+        return snapshots.get(request, () -> snapshotNow(request));
+    }
+
+    private Snapshot snapshotNow(TrendRequest request) {
         SeriesView view = series.get(request.series());
         ComputedTrend computed = trend(request);
         Set<Long> contributing = new HashSet<>(computed.trend().polls());
@@ -88,7 +118,8 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (SeriesPollView poll : series.allPolls(request.series(), false)) {
+        Polls all = polls.get(request.series(), () -> new Polls(List.copyOf(series.allPolls(request.series(), false))));
+        for (SeriesPollView poll : all.polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
                 Map<String, Double> adjusted = new LinkedHashMap<>();
@@ -105,7 +136,13 @@ public class SeriesData {
         for (SeriesDocument.ChoiceDocument choice : view.choices()) {
             labels.put(choice.key(), choice.label());
         }
-        return new Snapshot(view, computed.trend(), computed.houseEffects(), dots, computed.fingerprint(), labels);
+        return new Snapshot(
+                view,
+                computed.trend(),
+                computed.houseEffects(),
+                List.copyOf(dots),
+                computed.fingerprint(),
+                Collections.unmodifiableMap(labels));
     }
 
     /**
