@@ -56,6 +56,28 @@ public class SeriesData {
         }
     }
 
+    /** A series page's table holds at most this many polls; a larger series links to the rest. */
+    public static final int PAGE_ROWS = 100;
+
+    /**
+     * What a series page shows of a snapshot: the chart's alt text, the browser chart's data and the
+     * table's rows: every poll, oldest first, or the {@value #PAGE_ROWS} latest, newest first.
+     */
+    public record Page(Snapshot snapshot, String altText, String chartJson, List<Dot> rows)
+            implements ReadCache.Weighed {
+
+        /** Whether the table leaves polls out. */
+        public boolean capped() {
+            return rows.size() < snapshot.dots().size();
+        }
+
+        @Override
+        public long bytes() {
+            // the snapshot too: a page can outlive it in its own region
+            return 4096L + 2L * (chartJson.length() + altText.length()) + snapshot.bytes();
+        }
+    }
+
     /** The polls of a series, as one read of them: shared by every trend request of the series. */
     record Polls(List<SeriesPollView> polls) implements ReadCache.Weighed {
         @Override
@@ -77,6 +99,8 @@ public class SeriesData {
 
     private final ReadCache.Region snapshots;
 
+    private final ReadCache.Region pages;
+
     public SeriesData(SeriesService series, TrendService trends, ReadCache cache, TrendConfig config) {
         this.config = config;
         this.series = series;
@@ -84,6 +108,7 @@ public class SeriesData {
         this.cache = cache;
         this.polls = cache.untilChange("web-series-polls", 64);
         this.snapshots = cache.untilChange("web-series-snapshots", 256);
+        this.pages = cache.untilChange("web-series-pages", 256);
     }
 
     /** The generation of the data: part of every cache key derived from series. */
@@ -106,6 +131,22 @@ public class SeriesData {
 
     public Snapshot snapshot(TrendRequest request) {
         return snapshots.get(request, () -> snapshotNow(request));
+    }
+
+    /** A series page's parts, until the next change of data. */
+    public Page page(TrendRequest request) {
+        return pages.get(request, () -> {
+            Snapshot snapshot = snapshot(request);
+            List<Dot> dots = snapshot.dots();
+            List<Dot> rows;
+            if (dots.size() <= PAGE_ROWS) {
+                rows = dots;
+            } else {
+                rows = new ArrayList<>(dots.subList(dots.size() - PAGE_ROWS, dots.size()));
+                Collections.reverse(rows);
+            }
+            return new Page(snapshot, chart(snapshot).description(), ChartJson.of(snapshot), List.copyOf(rows));
+        });
     }
 
     private Snapshot snapshotNow(TrendRequest request) {

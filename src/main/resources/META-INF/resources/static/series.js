@@ -1,5 +1,6 @@
 // Series page: replaces the server-rendered SVG with an interactive uPlot chart (lines, bands, one
-// dot per poll with a tooltip). Without JavaScript the SVG stays. Drawn again when live.js has
+// dot per poll with a tooltip; for a large series the server sends groups of polls, each with its
+// count n, drawn larger the more polls it holds). Without JavaScript the SVG stays. Drawn again when live.js has
 // replaced the chart's part of the page with a newer one.
 (function () {
   'use strict';
@@ -29,7 +30,7 @@
     bands.push({ series: [base + 1, base + 2], fill: colour + '40' });
   });
   const colourOf = new Map(data.choices.map((c, i) => [c.key, palette[i % palette.length]]));
-  const dots = data.dots.map((d) => ({ t: seconds(d.date), v: d.value, c: colourOf.get(d.choice) || '#888', tip: d.tip }));
+  const dots = data.dots.map((d) => ({ t: seconds(d.date), v: d.value, c: colourOf.get(d.choice) || '#888', tip: d.tip, n: d.n || 1 }));
   const drawDots = {
     hooks: {
       draw: [(u) => {
@@ -44,7 +45,8 @@
               && top >= u.bbox.top && top <= u.bbox.top + u.bbox.height) drawn++;
           ctx.fillStyle = d.c + '99';
           ctx.beginPath();
-          ctx.arc(left, top, 3 * devicePixelRatio, 0, 2 * Math.PI);
+          const radius = d.n > 1 ? Math.min(6, 3 + 0.75 * Math.log2(d.n)) : 3;
+          ctx.arc(left, top, radius * devicePixelRatio, 0, 2 * Math.PI);
           ctx.fill();
         }
         ctx.restore();

@@ -1,10 +1,14 @@
 package org.pollwatch.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +26,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * A series of more polls than a chart shows as separate dots: the SVG draws groups of polls, and
- * says so.
+ * A series of more polls than a chart shows as separate dots: the SVG and the browser chart draw
+ * groups of polls (and say so), and the series page shows the latest polls with links to the rest.
  */
 @QuarkusTest
 class LargeSeriesChartTest {
@@ -122,5 +126,81 @@ class LargeSeriesChartTest {
         assertTrue(text.contains("Pollwatch · data: Pollster "), "footer");
         assertTrue(response.asByteArray().length < 400_000, "SVG bytes: " + response.asByteArray().length);
         given().get("/series/" + key + "/trend.png").then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
+    void seriesPageOfALargeSeriesShowsTheLatestPollsLinksToTheRestAndGroupsTheBrowserChartsDots() throws Exception {
+        String key = series();
+        int polls = pollsInAverage(key);
+        String page = given().get("/dashboard/series/" + key)
+                .then()
+                .statusCode(200)
+                .body(containsString(polls + " polls; the 100 latest shown, newest first"))
+                .body(containsString("The other " + (polls - 100) + " polls: "))
+                .body(containsString("href=\"/series/" + key + "/polls?size=100\""))
+                .body(containsString("Above 500 polls the dots are grouped"))
+                .body(containsString("/series/" + key + "/trend.svg"))
+                .extract()
+                .asString();
+        String table = page.substring(
+                page.indexOf("id=\"series-polls\""), page.indexOf("</table>", page.indexOf("id=\"series-polls\"")));
+        assertEquals(100, table.split("<tr><td>", -1).length - 1, "rows of the poll table");
+        // newest first: the first row is the series' last field end
+        assertTrue(
+                table.indexOf(LocalDate.of(2020, 1, 1).plusDays((POLLS - 1) / 3).toString()) > 0, "latest poll");
+        assertTrue(page.getBytes(StandardCharsets.UTF_8).length < 300_000, "page bytes: " + page.length());
+
+        String json = page.substring(
+                page.indexOf("<script type=\"application/json\" id=\"trend-data\">") + 48,
+                page.indexOf("</script>", page.indexOf("id=\"trend-data\"")));
+        JsonNode data = new ObjectMapper().readTree(json);
+        JsonNode dots = data.get("dots");
+        assertTrue(dots.size() > 2 && dots.size() <= 500, "browser dots: " + dots.size());
+        int counted = 0;
+        for (JsonNode dot : dots) {
+            counted += dot.get("n").asInt();
+            assertTrue(GROUP_TIP.matcher(dot.get("tip").asText()).find(), dot.toString());
+        }
+        assertEquals(2 * polls, counted);
+        assertEquals(2, data.get("choices").size());
+    }
+
+    @Test
+    void smallSeriesKeepOneDotAndOneRowPerPoll() throws Exception {
+        String pollster = org.pollwatch.testsupport.TestPolls.newPollster();
+        String key = org.pollwatch.series.SeriesFixtures.newSeries();
+        for (int day = 1; day <= 5; day++) {
+            org.pollwatch.series.SeriesFixtures.submit(org.pollwatch.series.SeriesFixtures.poll(
+                    pollster,
+                    key,
+                    "2021-06-%02d".formatted(day),
+                    "2021-06-%02d".formatted(day),
+                    null,
+                    "adults",
+                    900,
+                    45 + day,
+                    44));
+        }
+        String page = given().get("/dashboard/series/" + key)
+                .then()
+                .statusCode(200)
+                .body(containsString("5 polls, oldest first"))
+                .body(not(containsString("series-polls-more")))
+                .body(not(containsString("dots are grouped")))
+                .extract()
+                .asString();
+        String json = page.substring(
+                page.indexOf("<script type=\"application/json\" id=\"trend-data\">") + 48,
+                page.indexOf("</script>", page.indexOf("id=\"trend-data\"")));
+        JsonNode dots = new ObjectMapper().readTree(json).get("dots");
+        assertEquals(10, dots.size());
+        for (JsonNode dot : dots) {
+            assertEquals(1, dot.get("n").asInt());
+            assertTrue(dot.get("tip").asText().contains("n = 900"), dot.toString());
+        }
+        Document svg = ChartResourceTest.parse(
+                given().get("/series/" + key + "/trend.svg").asByteArray());
+        assertTrue(!ChartResourceTest.text(svg, "/*[local-name()='svg']/*[local-name()='desc']")
+                .contains("grouped"));
     }
 }
