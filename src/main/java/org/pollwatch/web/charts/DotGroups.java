@@ -27,8 +27,8 @@ public final class DotGroups {
     /** The rule, as the chart's alt text and the page state it. */
     public static final String RULE = "Above " + SEPARATE_DOTS + " polls the dots are grouped: one mark per choice"
             + " and cell of the plot (" + CELL + " by " + CELL + " pixels, larger if needed to keep to "
-            + String.format(Locale.ROOT, "%,d", MAX_MARKS) + " marks), at the mean of its polls and"
-            + " larger the more polls it holds.";
+            + String.format(Locale.ROOT, "%,d", MAX_MARKS) + " marks), at the mean of its polls,"
+            + " larger and darker the more polls it holds.";
 
     /** One mark: its choice (an index), position (mean of its dots), count, and the ranges of its dots. */
     public record Group(
@@ -166,14 +166,17 @@ public final class DotGroups {
         out.append(tenths / 10).append('.').append(tenths % 10);
     }
 
-    /** The radius of a mark of {@code count} dots: a dot's 2.5 pixels for one, up to 5.5. */
+    /** The radius of a mark of {@code count} dots: 2.5 pixels for one, up to 4 (cells are 6 apart). */
     public static double radius(int count) {
-        return Math.min(5.5, 2.5 + 0.75 * log2(count));
+        return Math.min(4, 2.5 + 0.5 * log2(count));
     }
 
-    /** The opacity (0-255) of a mark of {@code count} dots: a dot's 150 for one, up to 230. */
+    /**
+     * The opacity (0-255) of a mark of {@code count} dots: light for one, up to 200 from 16 on, so
+     * that the crowd of a large series shows where polls are dense and leaves the band readable.
+     */
     public static int alpha(int count) {
-        return (int) Math.min(230, 150 + 20 * log2(count));
+        return (int) Math.min(200, 70 + 32 * log2(count));
     }
 
     private static double log2(int count) {
