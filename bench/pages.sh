@@ -9,7 +9,8 @@
 #     keeps) and without (200 from the rendering cache), wrk;
 #   - cold renders of the large series: the first chart after the import (trend and JIT cold), then
 #     RENDERS charts of sizes never asked for (rendering cache miss, trend warm) and RENDERS charts
-#     of `to` dates never asked for (trend computed and drawn anew).
+#     of `to` dates never asked for (trend computed and drawn anew);
+#   - the large series page right after a change of data (RENDERS times).
 # Usage: bench/pages.sh   (env: POLLS=10000 SMALL=60 SAMPLES=500 TTFB_BUDGET=60 RENDERS=20 DURATION=15 CONNECTIONS=8
 #        BUILD=1 JAVA_OPTS=-Xmx256m; ports PRIMARY_PORT=18810 APP_BASE_PORT=18800 MGMT_BASE_PORT=18820)
 PRIMARY_PORT=${PRIMARY_PORT:-18810}
@@ -124,4 +125,15 @@ for page in "home:/" "series-large:/dashboard/series/bench-trend" "series-small:
     log "wrk $name ($path, gzip): $(wrk_run "$name" "$path" "$DURATION" -H 'Accept-Encoding: gzip')"
     weight "$name" "$path"
 done
+# --- the large series page right after a change of data --------------------------------------------
+# a poll imported into another series raises the data generation: the page's trend, polls and parts
+# are built anew (RENDERS times, each first request timed, then one more from the kept parts)
+python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/change.csv" 1 30000
+: > "$WORK/page-changed.txt"
+for i in $(seq 1 "$RENDERS"); do
+    curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/change.csv" \
+        "$APP/imports/fivethirtyeight?series=bench-change-$i"
+    curl -s -o /dev/null --compressed -w '%{time_starttransfer}\n' "$APP/dashboard/series/bench-trend" >> "$WORK/page-changed.txt"
+done
+log "TTFB series-large right after a change of data (trend, polls and page built anew): $(percentiles "$WORK/page-changed.txt")"
 log "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -66,9 +66,24 @@ public class PageResource {
         }
     }
 
-    /** A series page: the snapshot, the chart's alt text, the query string of its parameters and the chart data. */
+    /**
+     * A series page: the snapshot, the chart's alt text, the query string of its parameters, the chart
+     * data and the polls the table shows.
+     */
     public record SeriesPage(
-            SeriesData.Snapshot snapshot, String query, String altText, String chartJson, TrendParams params) {}
+            SeriesData.Snapshot snapshot,
+            String query,
+            String altText,
+            String chartJson,
+            TrendParams params,
+            List<SeriesData.Dot> rows,
+            boolean capped) {
+
+        /** The polls in the average that the table leaves out. */
+        public int leftOut() {
+            return snapshot.dots().size() - rows.size();
+        }
+    }
 
     private final DashboardData dashboard;
     private final PollData polls;
@@ -130,10 +145,10 @@ public class PageResource {
                     "Series page: the poll average with its band, the polls, house effects; takes the trend parameters")
     public TemplateInstance series(@PathParam("key") String key, @BeanParam TrendParams params, UriInfo uri) {
         TrendRequest request = series.request(params, key);
-        SeriesData.Snapshot snapshot = series.snapshot(request);
+        SeriesData.Page parts = series.page(request);
         String query = Links.trendQuery(params);
         SeriesPage page = new SeriesPage(
-                snapshot, query, SeriesData.chart(snapshot).description(), ChartJson.of(snapshot), params);
+                parts.snapshot(), query, parts.altText(), parts.chartJson(), params, parts.rows(), parts.capped());
         return Templates.series(
                 page, new Links("/series/" + key + "/trend" + query, "Series%20and%20trends/getTrend", uri));
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.pollwatch.trends.rest.TrendParams;
 import org.pollwatch.trends.service.ComputedTrend;
 import org.pollwatch.trends.service.TrendRequest;
 import org.pollwatch.trends.service.TrendService;
+import org.pollwatch.web.charts.DotGroups;
 import org.pollwatch.web.charts.TrendChart;
 
 /** A series as the dashboard shows it: the trend, its polls as dots, house effects; built from the series API's services. */
@@ -40,10 +42,47 @@ public class SeriesData {
             HouseEffectsView houseEffects,
             List<Dot> dots,
             String fingerprint,
-            Map<String, String> choiceLabels) {
+            Map<String, String> choiceLabels)
+            implements ReadCache.Weighed {
 
         public String label(String choice) {
             return choiceLabels.getOrDefault(choice, choice);
+        }
+
+        /** The dots and their shares; the polls they point to are weighed by their own region. */
+        @Override
+        public long bytes() {
+            return 4096L + 320L * dots.size();
+        }
+    }
+
+    /** A series page's table holds at most this many polls; a larger series links to the rest. */
+    public static final int PAGE_ROWS = 100;
+
+    /**
+     * What a series page shows of a snapshot: the chart's alt text, the browser chart's data and the
+     * table's rows: every poll, oldest first, or the {@value #PAGE_ROWS} latest, newest first.
+     */
+    public record Page(Snapshot snapshot, String altText, String chartJson, List<Dot> rows)
+            implements ReadCache.Weighed {
+
+        /** Whether the table leaves polls out. */
+        public boolean capped() {
+            return rows.size() < snapshot.dots().size();
+        }
+
+        @Override
+        public long bytes() {
+            // the snapshot too: a page can outlive it in its own region
+            return 4096L + 2L * (chartJson.length() + altText.length()) + snapshot.bytes();
+        }
+    }
+
+    /** The polls of a series, as one read of them: shared by every trend request of the series. */
+    record Polls(List<SeriesPollView> polls) implements ReadCache.Weighed {
+        @Override
+        public long bytes() {
+            return 1024L + 640L * polls.size();
         }
     }
 
@@ -52,11 +91,24 @@ public class SeriesData {
     private final ReadCache cache;
     private final TrendConfig config;
 
+    /**
+     * A series' polls and the snapshots drawn from them, until the next change of data: a chart of a
+     * new size or a page reads neither the polls again nor joins them to the trend again.
+     */
+    private final ReadCache.Region polls;
+
+    private final ReadCache.Region snapshots;
+
+    private final ReadCache.Region pages;
+
     public SeriesData(SeriesService series, TrendService trends, ReadCache cache, TrendConfig config) {
         this.config = config;
         this.series = series;
         this.trends = trends;
         this.cache = cache;
+        this.polls = cache.untilChange("web-series-polls", 64);
+        this.snapshots = cache.untilChange("web-series-snapshots", 256);
+        this.pages = cache.untilChange("web-series-pages", 256);
     }
 
     /** The generation of the data: part of every cache key derived from series. */
@@ -78,6 +130,26 @@ public class SeriesData {
     }
 
     public Snapshot snapshot(TrendRequest request) {
+        return snapshots.get(request, () -> snapshotNow(request));
+    }
+
+    /** A series page's parts, until the next change of data. */
+    public Page page(TrendRequest request) {
+        return pages.get(request, () -> {
+            Snapshot snapshot = snapshot(request);
+            List<Dot> dots = snapshot.dots();
+            List<Dot> rows;
+            if (dots.size() <= PAGE_ROWS) {
+                rows = dots;
+            } else {
+                rows = new ArrayList<>(dots.subList(dots.size() - PAGE_ROWS, dots.size()));
+                Collections.reverse(rows);
+            }
+            return new Page(snapshot, chart(snapshot).description(), ChartJson.of(snapshot), List.copyOf(rows));
+        });
+    }
+
+    private Snapshot snapshotNow(TrendRequest request) {
         SeriesView view = series.get(request.series());
         ComputedTrend computed = trend(request);
         Set<Long> contributing = new HashSet<>(computed.trend().polls());
@@ -87,7 +159,8 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (SeriesPollView poll : series.allPolls(request.series(), false)) {
+        Polls all = polls.get(request.series(), () -> new Polls(List.copyOf(series.allPolls(request.series(), false))));
+        for (SeriesPollView poll : all.polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
                 Map<String, Double> adjusted = new LinkedHashMap<>();
@@ -104,11 +177,21 @@ public class SeriesData {
         for (SeriesDocument.ChoiceDocument choice : view.choices()) {
             labels.put(choice.key(), choice.label());
         }
-        return new Snapshot(view, computed.trend(), computed.houseEffects(), dots, computed.fingerprint(), labels);
+        return new Snapshot(
+                view,
+                computed.trend(),
+                computed.houseEffects(),
+                List.copyOf(dots),
+                computed.fingerprint(),
+                Collections.unmodifiableMap(labels));
     }
 
-    /** The trend chart of a snapshot: lines and bands per choice, one dot per poll and choice. */
+    /**
+     * The trend chart of a snapshot: lines and bands per choice, one dot per poll and choice (grouped
+     * for a large series, whose dots then need no tooltip of their own).
+     */
     public static TrendChart chart(Snapshot snapshot) {
+        boolean grouped = DotGroups.grouped(snapshot.dots().size());
         Map<String, List<TrendChart.Point>> byChoice = new LinkedHashMap<>();
         for (String choice : snapshot.trend().choices()) {
             byChoice.put(choice, new ArrayList<>());
@@ -131,12 +214,13 @@ public class SeriesData {
                         poll.fieldEnd(),
                         share.getKey(),
                         share.getValue().doubleValue(),
-                        tooltip(snapshot, dot, share.getKey())));
+                        grouped ? null : tooltip(snapshot, dot, share.getKey())));
             }
         }
         TrendView trend = snapshot.trend();
         String subtitle = "Poll average (" + trend.method().replace('_', ' ') + ", " + trend.mode() + ") with its "
-                + Math.round(trend.confidence() * 100) + " % band; dots are polls"
+                + Math.round(trend.confidence() * 100) + " % band; dots are "
+                + (grouped ? "groups of polls" : "polls")
                 + (trend.asOf() == null ? "" : "; as of " + trend.asOf());
         return TrendChart.of(
                 snapshot.series().title(),

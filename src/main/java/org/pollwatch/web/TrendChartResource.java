@@ -37,7 +37,9 @@ public class TrendChartResource {
             summary = "The poll average as an SVG chart or PNG image",
             description = "Lines and uncertainty bands per choice, one dot per poll (with a tooltip), the last value "
                     + "labelled, a footer naming the pollsters; the SVG's <title> and <desc> carry an alt text "
-                    + "generated from the data. Takes the parameters of GET /series/{key}/trend plus width, height "
+                    + "generated from the data. Above 500 polls the dots are grouped, one mark per choice and "
+                    + "cell of the plot (6 x 6 pixels, larger if needed to keep to 1,000 marks), its tooltip "
+                    + "giving the number of polls, their dates and range; the <desc> says so. Takes the parameters of GET /series/{key}/trend plus width, height "
                     + "and theme. ETag of the bytes, 304 on If-None-Match, Cache-Control max-age=60.")
     @APIResponse(responseCode = "200", description = "The chart")
     @NotModifiedResponse

@@ -1,6 +1,7 @@
 // Series page: replaces the server-rendered SVG with an interactive uPlot chart (lines, bands, one
-// dot per poll with a tooltip). Without JavaScript the SVG stays. Drawn again when live.js has
-// replaced the chart's part of the page with a newer one.
+// dot per poll with a tooltip; for a large series the server sends groups of polls, each with its
+// count n, drawn larger and darker the more polls it holds). Without JavaScript the SVG stays.
+// Drawn again when live.js has replaced the chart's part of the page with a newer one.
 (function () {
   'use strict';
   function draw() {
@@ -29,7 +30,7 @@
     bands.push({ series: [base + 1, base + 2], fill: colour + '40' });
   });
   const colourOf = new Map(data.choices.map((c, i) => [c.key, palette[i % palette.length]]));
-  const dots = data.dots.map((d) => ({ t: seconds(d.date), v: d.value, c: colourOf.get(d.choice) || '#888', tip: d.tip }));
+  const dots = data.dots.map((d) => ({ t: seconds(d.date), v: d.value, c: colourOf.get(d.choice) || '#888', tip: d.tip, n: d.n || 1 }));
   const drawDots = {
     hooks: {
       draw: [(u) => {
@@ -42,9 +43,12 @@
           const top = u.valToPos(d.v, 'y', true);
           if (left >= u.bbox.left && left <= u.bbox.left + u.bbox.width
               && top >= u.bbox.top && top <= u.bbox.top + u.bbox.height) drawn++;
-          ctx.fillStyle = d.c + '99';
+          // a group of polls: larger and darker the more it holds, as on the server chart
+          const alpha = d.n > 1 ? Math.round(Math.min(200, 70 + 32 * Math.log2(d.n))) : 0x99;
+          ctx.fillStyle = d.c + alpha.toString(16).padStart(2, '0');
           ctx.beginPath();
-          ctx.arc(left, top, 3 * devicePixelRatio, 0, 2 * Math.PI);
+          const radius = d.n > 1 ? Math.min(4.5, 3 + 0.5 * Math.log2(d.n)) : 3;
+          ctx.arc(left, top, radius * devicePixelRatio, 0, 2 * Math.PI);
           ctx.fill();
         }
         ctx.restore();

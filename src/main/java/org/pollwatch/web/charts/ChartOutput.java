@@ -23,6 +23,8 @@ public final class ChartOutput {
     /** A standalone SVG with a viewBox (so it scales), {@code role="img"}, {@code <title>} and {@code <desc>}. */
     public static byte[] svg(Chart chart, int width, int height, Theme theme) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // coordinates to a tenth of a pixel: JFreeSVG writes every digit of a double by default
+        g.setGeomDoubleConverter(ChartOutput::tenths);
         hints(g);
         chart.paint(g, width, height, theme);
         String element = g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
@@ -51,6 +53,24 @@ public final class ChartOutput {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** {@code value} to one decimal, the ".0" left out: "12.3", "12", "-0.5". */
+    static String tenths(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "0";
+        }
+        long tenths = Math.round(value * 10);
+        StringBuilder out = new StringBuilder(12);
+        if (tenths < 0) {
+            out.append('-');
+            tenths = -tenths;
+        }
+        out.append(tenths / 10);
+        if (tenths % 10 != 0) {
+            out.append('.').append(tenths % 10);
+        }
+        return out.toString();
     }
 
     /** A {@code width} or {@code height} parameter, in pixels. */

@@ -19,11 +19,19 @@ import java.util.Map;
 import org.jfree.svg.SVGHints;
 
 /**
- * A poll average over time: per choice a line with its uncertainty band, one dot per poll, the last
- * value labelled. The alt text names each choice's last value and its change over 30 days.
+ * A poll average over time: per choice a line with its uncertainty band, one dot per poll (grouped
+ * by {@link DotGroups} above {@value DotGroups#SEPARATE_DOTS} polls), the last value labelled. The
+ * alt text names each choice's last value and its change over 30 days, and the grouping rule when it
+ * applies.
  */
 public record TrendChart(
-        String title, String subtitle, String footer, List<Choice> choices, List<Dot> dots, String description)
+        String title,
+        String subtitle,
+        String footer,
+        List<Choice> choices,
+        List<Dot> dots,
+        int polls,
+        String description)
         implements Chart {
 
     /** One choice: its label and its daily points, oldest first. */
@@ -31,7 +39,10 @@ public record TrendChart(
 
     public record Point(LocalDate date, double estimate, double lower, double upper) {}
 
-    /** One poll's value for one choice; {@code tooltip} names pollster, dates and n. */
+    /**
+     * One poll's value for one choice; {@code tooltip} names pollster, dates and n (null when the
+     * dots are grouped: the marks have tooltips of their own).
+     */
     public record Dot(LocalDate date, String choice, double value, String tooltip) {}
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
@@ -40,7 +51,7 @@ public record TrendChart(
     /** The chart, with its alt text built from the data. */
     public static TrendChart of(
             String title, String subtitle, String footer, List<Choice> choices, List<Dot> dots, int polls) {
-        return new TrendChart(title, subtitle, footer, choices, dots, describe(title, choices, polls));
+        return new TrendChart(title, subtitle, footer, choices, dots, polls, describe(title, choices, polls));
     }
 
     static String describe(String title, List<Choice> choices, int polls) {
@@ -75,7 +86,7 @@ public record TrendChart(
             return title + ": no poll average yet (" + polls + " polls).";
         }
         return title + ": " + String.join("; ", parts) + " (poll average of " + polls + " polls, " + first + " to "
-                + last + ").";
+                + last + ")." + (DotGroups.grouped(polls) ? " " + DotGroups.RULE : "");
     }
 
     static Point pointOnOrBefore(List<Point> points, LocalDate day) {
@@ -97,32 +108,34 @@ public record TrendChart(
     public void paint(Graphics2D g, int width, int height, Theme theme) {
         Rectangle frame = Frame.paint(g, width, height, theme, title, subtitle, footer);
         Rectangle plot = new Rectangle(frame.x + 34, frame.y + 4, frame.width - 34 - 96, frame.height - 26);
-        LocalDate start = null;
-        LocalDate end = null;
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         for (Choice choice : choices) {
             for (Point p : choice.points()) {
-                start = start == null || p.date().isBefore(start) ? p.date() : start;
-                end = end == null || p.date().isAfter(end) ? p.date() : end;
+                long day = p.date().toEpochDay();
+                start = Math.min(start, day);
+                end = Math.max(end, day);
                 min = Math.min(min, p.lower());
                 max = Math.max(max, p.upper());
             }
         }
         for (Dot dot : dots) {
-            start = start == null || dot.date().isBefore(start) ? dot.date() : start;
-            end = end == null || dot.date().isAfter(end) ? dot.date() : end;
+            long day = dot.date().toEpochDay();
+            start = Math.min(start, day);
+            end = Math.max(end, day);
             min = Math.min(min, dot.value());
             max = Math.max(max, dot.value());
         }
-        if (start == null) {
+        if (start == Long.MAX_VALUE) {
             g.setColor(theme.mutedText);
             g.setFont(new Font(Frame.FONT, Font.PLAIN, 13));
             g.drawString("No polls yet", plot.x, plot.y + plot.height / 2);
             return;
         }
-        if (!end.isAfter(start)) {
-            end = start.plusDays(1);
+        if (end <= start) {
+            end = start + 1;
         }
         double low = Math.max(0, Math.floor((min - 2) / 5) * 5);
         double high = Math.min(100, Math.ceil((max + 2) / 5) * 5);
@@ -132,35 +145,33 @@ public record TrendChart(
         Scale scale = new Scale(plot, start, end, low, high);
         axes(g, theme, plot, scale);
 
-        Map<String, Color> colours = new LinkedHashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        Color[] colours = new Color[choices.size() + 1];
         for (int i = 0; i < choices.size(); i++) {
-            colours.put(choices.get(i).key(), theme.colour(i));
+            index.put(choices.get(i).key(), i);
+            colours[i] = theme.colour(i);
         }
+        // dots of a choice the trend does not have (none, normally) are drawn muted
+        colours[choices.size()] = theme.mutedText;
         for (Choice choice : choices) {
-            band(g, scale, choice, colours.get(choice.key()));
+            band(g, scale, choice, colours[index.get(choice.key())]);
         }
         g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, "dots");
-        int index = 0;
-        for (Dot dot : dots) {
-            Color colour = colours.getOrDefault(dot.choice(), theme.mutedText);
-            g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 150));
-            // a group per dot, so that its <title> is a child of what it names: a tooltip in browsers
-            String id = "dot-" + index++;
-            g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, id);
-            g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, dot.tooltip());
-            g.fill(new Ellipse2D.Double(scale.x(dot.date()) - 2.5, scale.y(dot.value()) - 2.5, 5, 5));
-            g.setRenderingHint(SVGHints.KEY_END_GROUP, id);
+        if (DotGroups.grouped(polls)) {
+            groupedDots(g, scale, index, colours);
+        } else {
+            separateDots(g, scale, index, colours);
         }
         g.setRenderingHint(SVGHints.KEY_END_GROUP, "dots");
         g.setFont(new Font(Frame.FONT, Font.BOLD, 12));
+        g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (Choice choice : choices) {
             if (choice.points().isEmpty()) {
                 continue;
             }
-            Color colour = colours.get(choice.key());
-            g.setColor(colour);
-            g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            Path2D.Double line = new Path2D.Double();
+            g.setColor(colours[index.get(choice.key())]);
+            Path2D.Double line =
+                    new Path2D.Double(Path2D.WIND_NON_ZERO, choice.points().size());
             boolean first = true;
             for (Point p : choice.points()) {
                 if (first) {
@@ -179,12 +190,71 @@ public record TrendChart(
         }
     }
 
+    /** One dot per poll and choice, each in a group with its tooltip. */
+    private void separateDots(Graphics2D g, Scale scale, Map<String, Integer> index, Color[] colours) {
+        Color[] translucent = translucent(colours, 150);
+        Ellipse2D.Double shape = new Ellipse2D.Double();
+        int number = 0;
+        for (Dot dot : dots) {
+            g.setColor(translucent[index.getOrDefault(dot.choice(), colours.length - 1)]);
+            // a group per dot, so that its <title> is a child of what it names: a tooltip in browsers
+            String id = "dot-" + number++;
+            g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, id);
+            if (dot.tooltip() != null) {
+                g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, dot.tooltip());
+            }
+            shape.setFrame(scale.x(dot.date()) - 2.5, scale.y(dot.value()) - 2.5, 5, 5);
+            g.fill(shape);
+            g.setRenderingHint(SVGHints.KEY_END_GROUP, id);
+        }
+    }
+
+    /** One mark per choice and cell ({@link DotGroups}), its tooltip the count, dates and range of its polls. */
+    private void groupedDots(Graphics2D g, Scale scale, Map<String, Integer> index, Color[] colours) {
+        int n = dots.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int[] choice = new int[n];
+        for (int i = 0; i < n; i++) {
+            Dot dot = dots.get(i);
+            x[i] = dot.date().toEpochDay();
+            y[i] = dot.value();
+            choice[i] = index.getOrDefault(dot.choice(), colours.length - 1);
+        }
+        List<DotGroups.Group> groups = DotGroups.of(x, y, choice, n, scale.pixelsPerDay(), scale.pixelsPerPoint());
+        Ellipse2D.Double shape = new Ellipse2D.Double();
+        StringBuilder tip = new StringBuilder(96);
+        int number = 0;
+        for (DotGroups.Group group : groups) {
+            Color colour = colours[group.choice()];
+            g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), DotGroups.alpha(group.count())));
+            String id = "dot-" + number++;
+            g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, id);
+            String label = group.choice() < choices.size()
+                    ? choices.get(group.choice()).label()
+                    : "other";
+            g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, DotGroups.tooltip(tip, label, group));
+            double r = DotGroups.radius(group.count());
+            shape.setFrame(scale.x(group.x()) - r, scale.y(group.y()) - r, 2 * r, 2 * r);
+            g.fill(shape);
+            g.setRenderingHint(SVGHints.KEY_END_GROUP, id);
+        }
+    }
+
+    private static Color[] translucent(Color[] colours, int alpha) {
+        Color[] out = new Color[colours.length];
+        for (int i = 0; i < colours.length; i++) {
+            out[i] = new Color(colours[i].getRed(), colours[i].getGreen(), colours[i].getBlue(), alpha);
+        }
+        return out;
+    }
+
     private static void band(Graphics2D g, Scale scale, Choice choice, Color colour) {
         if (choice.points().isEmpty()) {
             return;
         }
-        Path2D.Double band = new Path2D.Double();
         List<Point> points = choice.points();
+        Path2D.Double band = new Path2D.Double(Path2D.WIND_NON_ZERO, 2 * points.size() + 2);
         band.moveTo(scale.x(points.get(0).date()), scale.y(points.get(0).upper()));
         for (Point p : points) {
             band.lineTo(scale.x(p.date()), scale.y(p.upper()));
@@ -209,19 +279,19 @@ public record TrendChart(
             g.setColor(theme.mutedText);
             g.drawString(String.format(Locale.ROOT, "%.0f%%", v), plot.x - 32, y + 4);
         }
-        long days = ChronoUnit.DAYS.between(scale.start, scale.end);
+        LocalDate first = LocalDate.ofEpochDay(scale.start);
+        LocalDate end = LocalDate.ofEpochDay(scale.end);
+        long days = scale.end - scale.start;
         List<LocalDate> ticks = new ArrayList<>();
         if (days > 90) {
-            long months = ChronoUnit.MONTHS.between(scale.start.withDayOfMonth(1), scale.end.withDayOfMonth(1));
+            long months = ChronoUnit.MONTHS.between(first.withDayOfMonth(1), end.withDayOfMonth(1));
             long every = Math.max(1, (months + 5) / 6);
-            for (LocalDate d = scale.start.withDayOfMonth(1).plusMonths(1);
-                    !d.isAfter(scale.end);
-                    d = d.plusMonths(every)) {
+            for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); !d.isAfter(end); d = d.plusMonths(every)) {
                 ticks.add(d);
             }
         } else {
             long every = Math.max(1, (days + 5) / 6);
-            for (LocalDate d = scale.start; !d.isAfter(scale.end); d = d.plusDays(every)) {
+            for (LocalDate d = first; !d.isAfter(end); d = d.plusDays(every)) {
                 ticks.add(d);
             }
         }
@@ -234,14 +304,26 @@ public record TrendChart(
         }
     }
 
-    private record Scale(Rectangle plot, LocalDate start, LocalDate end, double low, double high) {
+    /** Days (epoch days) and percentages to pixels. */
+    private record Scale(Rectangle plot, long start, long end, double low, double high) {
         double x(LocalDate date) {
-            double span = ChronoUnit.DAYS.between(start, end);
-            return plot.x + plot.width * ChronoUnit.DAYS.between(start, date) / span;
+            return x(date.toEpochDay());
+        }
+
+        double x(double epochDay) {
+            return plot.x + pixelsPerDay() * (epochDay - start);
         }
 
         double y(double value) {
             return plot.y + plot.height * (high - value) / (high - low);
+        }
+
+        double pixelsPerDay() {
+            return (double) plot.width / (end - start);
+        }
+
+        double pixelsPerPoint() {
+            return plot.height / (high - low);
         }
     }
 }
