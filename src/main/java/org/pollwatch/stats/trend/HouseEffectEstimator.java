@@ -106,21 +106,28 @@ final class HouseEffectEstimator {
         return n == 0 ? 0 : sum / n;
     }
 
-    static Estimate estimate(
-            Accumulator a, Double priorPolls, HouseEffectReference reference, double fallbackVariance) {
-        int pollsters = a.count.length;
+    /**
+     * Within-pollster residual variance pooled over pollsters. Few repeat polls give a poor variance
+     * estimate, so it is blended with the model variance as a prior worth 2 polls.
+     */
+    static double pooledWithin(Accumulator a, double fallbackVariance) {
         double withinSs = 0;
         int withinDf = 0;
-        int active = 0;
-        for (int p = 0; p < pollsters; p++) {
+        for (int p = 0; p < a.count.length; p++) {
             int n = a.count[p];
             if (n == 0) continue;
-            active++;
             withinSs += Math.max(0, a.sumSq[p] - a.sum[p] * a.sum[p] / n);
             withinDf += n - 1;
         }
-        // Few repeat polls give a poor variance estimate: blend with the model variance as a prior.
-        double within = (withinSs + 2 * fallbackVariance) / (withinDf + 2);
+        return (withinSs + 2 * fallbackVariance) / (withinDf + 2);
+    }
+
+    static Estimate estimate(
+            Accumulator a, Double priorPolls, HouseEffectReference reference, double fallbackVariance) {
+        int pollsters = a.count.length;
+        int active = 0;
+        for (int p = 0; p < pollsters; p++) if (a.count[p] > 0) active++;
+        double within = pooledWithin(a, fallbackVariance);
         double centre = reference == HouseEffectReference.MEDIAN_POLLSTER ? centre(a) : meanResidual(a);
         double excess = 0;
         for (int p = 0; p < pollsters; p++) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pollwatch.stats.NormalDistribution;
+import org.pollwatch.stats.StudentT;
 
 /**
  * Poll averaging. Stateless and thread-safe; plain JDK.
@@ -25,6 +26,9 @@ public final class TrendEngine {
         PreparedPolls prepared = PreparedPolls.prepare(polls, options);
         boolean realtime = options.mode() == TrendMode.REALTIME;
         double z = NormalDistribution.twoSidedQuantile(options.confidenceLevel());
+        double bandZ = options.bandTailDf() > 0
+                ? StudentT.twoSidedQuantile(options.confidenceLevel(), options.bandTailDf())
+                : z;
         Smoother smoother = switch (options.method()) {
             case WEIGHTED_AVERAGE -> new WeightedAverageSmoother(options);
             case LOESS -> new LoessSmoother(options);
@@ -65,7 +69,7 @@ public final class TrendEngine {
                 double est = r.daily.at(t);
                 if (Double.isNaN(est)) continue;
                 int k = t - r.daily.firstDay();
-                double half = z * r.daily.standardError()[k];
+                double half = bandZ * r.daily.standardError()[k];
                 double next = prediction[k];
                 points.add(new TrendPoint(
                         LocalDate.ofEpochDay(t),
@@ -220,17 +224,36 @@ public final class TrendEngine {
         double[] noiseByDay = new double[byDay.length];
         double[] current = new double[s.pollsterCount()];
         double fallback = 1;
+        // Non-sampling variance from recent residuals only (noiseMemoryDays; 0 = all of them).
+        int memory = o.noiseMemoryDays() == 0 ? Integer.MAX_VALUE / 4 : o.noiseMemoryDays();
+        HouseEffectEstimator.Accumulator recent = new HouseEffectEstimator.Accumulator(s.pollsterCount());
+        boolean[] inRecent = new boolean[n];
         double samplingSum = 0;
         int samplingCount = 0;
         HouseEffectEstimator.Estimate last =
                 HouseEffectEstimator.estimate(acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
-        int next = 0, gone = 0;
+        int next = 0, gone = 0, aged = 0;
+        double noise = Double.NaN;
         for (int t = firstDay; t <= lastDay; t++) {
             boolean changed = false;
             while (gone < leaving.length && s.until()[leaving[gone]] <= t) {
                 int i = leaving[gone++];
                 if (added[i]) {
                     acc.remove(s.pollster()[i], residual[i]);
+                    changed = true;
+                }
+                if (inRecent[i]) {
+                    inRecent[i] = false;
+                    recent.remove(s.pollster()[i], residual[i]);
+                    samplingSum -= s.sampling()[i];
+                    samplingCount--;
+                }
+            }
+            while (aged < next && s.avail()[aged] <= t - memory) {
+                int i = aged++;
+                if (inRecent[i]) {
+                    inRecent[i] = false;
+                    recent.remove(s.pollster()[i], residual[i]);
                     samplingSum -= s.sampling()[i];
                     samplingCount--;
                     changed = true;
@@ -243,7 +266,9 @@ public final class TrendEngine {
                 if (!Double.isNaN(fit) && s.until()[i] > t) {
                     residual[i] = s.y()[i] - fit;
                     added[i] = true;
+                    inRecent[i] = true;
                     acc.add(s.pollster()[i], residual[i]);
+                    recent.add(s.pollster()[i], residual[i]);
                     samplingSum += s.sampling()[i];
                     samplingCount++;
                     changed = true;
@@ -253,10 +278,14 @@ public final class TrendEngine {
                 last = HouseEffectEstimator.estimate(
                         acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
                 current = last.effect();
+                noise = samplingCount == 0
+                        ? Double.NaN
+                        : Math.max(
+                                0, HouseEffectEstimator.pooledWithin(recent, fallback) - samplingSum / samplingCount);
             }
             byDay[t - firstDay] = current;
             estimateByDay[t - firstDay] = last;
-            noiseByDay[t - firstDay] = samplingCount == 0 ? Double.NaN : noise(last, samplingSum / samplingCount);
+            noiseByDay[t - firstDay] = noise;
         }
         return new HouseTimeline(firstDay, byDay, last, estimateByDay, noiseByDay, o.adjustHouseEffects());
     }

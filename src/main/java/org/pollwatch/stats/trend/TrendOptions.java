@@ -50,6 +50,14 @@ import java.util.Objects;
  *                               (Gibbs &amp; Candès, NeurIPS 2021): after each new poll the miscoverage
  *                               aimed at moves by γ·(target − missed), so the share of polls outside the
  *                               range tracks the target under drift; 0 = plain split-conformal quantile
+ * @param noiseMemoryDays        band: the non-sampling variance of a poll is estimated from the residuals
+ *                               of the polls that became available in the last this many days (0 = all):
+ *                               a surge of opinion long past inflates the residuals of its time only
+ * @param lagSpanDays            band, REALTIME: the lag of a one-sided average whose polls are a days old
+ *                               is slope · a, with the slope of the average over the last this many days;
+ *                               its square is added to the band's variance (0 = no lag term)
+ * @param bandTailDf             band: degrees of freedom of the Student t whose quantile multiplies the
+ *                               standard error, for the heavy tails of an average's error (0 = normal)
  */
 public record TrendOptions(
         TrendMethod method,
@@ -71,7 +79,10 @@ public record TrendOptions(
         int minReportingLagDays,
         double driftSdPerDay,
         double bandScale,
-        double predictionAdaptation) {
+        double predictionAdaptation,
+        int noiseMemoryDays,
+        int lagSpanDays,
+        double bandTailDf) {
 
     public TrendOptions {
         Objects.requireNonNull(method, "method");
@@ -95,6 +106,9 @@ public record TrendOptions(
         if (!(bandScale > 0)) throw new IllegalArgumentException("bandScale must be > 0");
         if (!(predictionAdaptation >= 0 && predictionAdaptation < 1))
             throw new IllegalArgumentException("predictionAdaptation must be in [0,1)");
+        if (noiseMemoryDays < 0) throw new IllegalArgumentException("noiseMemoryDays must be >= 0");
+        if (lagSpanDays < 0) throw new IllegalArgumentException("lagSpanDays must be >= 0");
+        if (!(bandTailDf == 0 || bandTailDf >= 1)) throw new IllegalArgumentException("bandTailDf must be 0 or >= 1");
     }
 
     /** The tuned defaults listed in the class comment. */
@@ -128,6 +142,9 @@ public record TrendOptions(
         b.driftSdPerDay = driftSdPerDay;
         b.bandScale = bandScale;
         b.predictionAdaptation = predictionAdaptation;
+        b.noiseMemoryDays = noiseMemoryDays;
+        b.lagSpanDays = lagSpanDays;
+        b.bandTailDf = bandTailDf;
         return b;
     }
 
@@ -153,6 +170,9 @@ public record TrendOptions(
         private double driftSdPerDay = 0.05;
         private double bandScale = 1.2;
         private double predictionAdaptation = 0;
+        private int noiseMemoryDays = 0;
+        private int lagSpanDays = 0;
+        private double bandTailDf = 0;
 
         private Builder() {}
 
@@ -256,6 +276,21 @@ public record TrendOptions(
             return this;
         }
 
+        public Builder noiseMemoryDays(int v) {
+            noiseMemoryDays = v;
+            return this;
+        }
+
+        public Builder lagSpanDays(int v) {
+            lagSpanDays = v;
+            return this;
+        }
+
+        public Builder bandTailDf(double v) {
+            bandTailDf = v;
+            return this;
+        }
+
         public TrendOptions build() {
             return new TrendOptions(
                     method,
@@ -277,7 +312,10 @@ public record TrendOptions(
                     minReportingLagDays,
                     driftSdPerDay,
                     bandScale,
-                    predictionAdaptation);
+                    predictionAdaptation,
+                    noiseMemoryDays,
+                    lagSpanDays,
+                    bandTailDf);
         }
     }
 }

@@ -27,7 +27,9 @@ package org.pollwatch.stats.trend;
  * one-sided average). All of it comes from the polls available on the day. The weighted spread of the
  * polls in the window (s²_w / n_eff) is not used as a floor: it counts the pollster and trend differences
  * that the adjusted average removes, and on the FiveThirtyEight series it made the band up to 1.65 times
- * wider than the error it had. bandScale is chosen by cross-validation.
+ * wider than the error it had. bandScale is chosen by cross-validation, as are the optional terms (off by
+ * default): the lag of a one-sided average (slope · ā)² ({@code lagSpanDays}), σ²_ns from recent residuals
+ * ({@code noiseMemoryDays}, in {@code TrendEngine}) and a Student-t quantile ({@code bandTailDf}).
  */
 final class WeightedAverageSmoother implements Smoother {
 
@@ -92,6 +94,23 @@ final class WeightedAverageSmoother implements Smoother {
             out.effectivePolls()[k] = neff;
             out.meanAge()[k] = age;
         }
+        if (realtime && o.lagSpanDays() > 0) addLag(out, o.lagSpanDays(), o.bandScale());
         return out;
+    }
+
+    /**
+     * Adds the lag of a one-sided average to its band: with opinion moving at slope β (the average's own
+     * change over the last {@code span} days, so from the days before only) and polls a days old on
+     * average, the average trails opinion by about β·a, whose square joins the variance (mean squared
+     * error = bias² + variance).
+     */
+    private static void addLag(Daily out, int span, double scale) {
+        double[] e = out.estimate().clone();
+        for (int k = span; k < e.length; k++) {
+            if (Double.isNaN(e[k]) || Double.isNaN(e[k - span])) continue;
+            double lag = (e[k] - e[k - span]) / span * out.meanAge()[k];
+            double se = out.standardError()[k];
+            out.standardError()[k] = Math.sqrt(se * se + scale * scale * lag * lag);
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Realtime never uses the future: for every day D, the realtime value at D computed from all polls equals
@@ -22,10 +24,21 @@ class RealtimeLeakTest {
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private final TrendEngine engine = new TrendEngine();
 
-    @Test
-    void everyDayIsComputedFromWhatWasAvailableThatDay() {
+    /** The defaults, and the band's optional terms (lag, recent noise, t quantile) switched on. */
+    static List<TrendOptions> bandVariants() {
+        return List.of(
+                TrendOptions.defaults(),
+                TrendOptions.builder()
+                        .lagSpanDays(7)
+                        .noiseMemoryDays(20)
+                        .bandTailDf(5)
+                        .build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bandVariants")
+    void everyDayIsComputedFromWhatWasAvailableThatDay(TrendOptions options) {
         List<PollObservation> polls = synthetic(new Random(16));
-        TrendOptions options = TrendOptions.defaults();
         Map<String, TrendPoint> all = index(
                 engine.compute(polls, options.toBuilder().to(START.plusDays(60)).build()));
         int checked = 0;

@@ -26,7 +26,10 @@ final class TrendCrossValidation {
             double prior,
             double drift,
             double bandScale,
-            double adaptation) {
+            double adaptation,
+            int noiseMemory,
+            int lagSpan,
+            double tailDf) {
         TrendOptions apply(TrendOptions base) {
             return base.toBuilder()
                     .halfLifeDays(halfLife)
@@ -36,6 +39,9 @@ final class TrendCrossValidation {
                     .driftSdPerDay(drift)
                     .bandScale(bandScale)
                     .predictionAdaptation(adaptation)
+                    .noiseMemoryDays(noiseMemory)
+                    .lagSpanDays(lagSpan)
+                    .bandTailDf(tailDf)
                     .build();
         }
 
@@ -43,23 +49,34 @@ final class TrendCrossValidation {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "half-life %.0f d, window %d d, non-sampling sd %.1f, house prior %.0f, drift %.2f/day, band scale %.1f, ACI γ %.2f",
+                    "half-life %.0f d, window %d d, non-sampling sd %.1f, house prior %.0f, drift %.2f/day, band scale %.1f, ACI γ %.2f, noise memory %d d, lag span %d d, t df %.0f",
                     halfLife,
                     window,
                     nonSamplingSd,
                     prior,
                     drift,
                     bandScale,
-                    adaptation);
+                    adaptation,
+                    noiseMemory,
+                    lagSpan,
+                    tailDf);
         }
     }
 
-    record Result(Candidate candidate, double loss, double mae, double cover95, double cover50, double predictive95) {}
+    /** Mean loss over the splits, with its standard error (sd of the split losses / √splits). */
+    record Result(
+            Candidate candidate,
+            double loss,
+            double standardError,
+            double mae,
+            double cover95,
+            double cover50,
+            double predictive95) {}
 
     static final double[] CUTS = {0.2, 0.4, 0.6, 0.8};
 
     static Result evaluate(Candidate c, List<TrendCalibration.Data> series) {
-        double loss = 0, mae = 0, cover = 0, cover50 = 0, pred = 0;
+        double loss = 0, lossSquares = 0, mae = 0, cover = 0, cover50 = 0, pred = 0;
         int splits = 0;
         for (TrendCalibration.Data d : series) {
             List<LocalDate> days = d.toplines().stream()
@@ -102,6 +119,7 @@ final class TrendCrossValidation {
                         .average()
                         .orElse(0);
                 loss += m + 2 * miss;
+                lossSquares += (m + 2 * miss) * (m + 2 * miss);
                 mae += m;
                 cover += cv;
                 cover50 += c50;
@@ -109,7 +127,10 @@ final class TrendCrossValidation {
                 splits++;
             }
         }
-        return new Result(c, loss / splits, mae / splits, cover / splits, cover50 / splits, pred / splits);
+        double mean = loss / splits;
+        double sd = Math.sqrt(Math.max(0, (lossSquares - splits * mean * mean) / (splits - 1)));
+        return new Result(
+                c, mean, sd / Math.sqrt(splits), mae / splits, cover / splits, cover50 / splits, pred / splits);
     }
 
     /** How far a coverage lies outside its target range (0 inside): the targets are ranges, not points. */
@@ -117,7 +138,9 @@ final class TrendCrossValidation {
         return Math.max(0, low - coverage) + Math.max(0, coverage - high);
     }
 
-    static List<Candidate> grid() {
+    /** Stage 1: the average itself and its prediction range, with the band options at their defaults. */
+    static List<Candidate> pointGrid() {
+        TrendOptions d = TrendOptions.defaults();
         List<Candidate> out = new ArrayList<>();
         for (double h : new double[] {7, 14})
             for (int w : new int[] {30, 45})
@@ -126,30 +149,99 @@ final class TrendCrossValidation {
                         for (double drift : new double[] {0.05, 0.1})
                             for (double scale : new double[] {0.8, 1.0, 1.1, 1.2})
                                 for (double gamma : new double[] {0, 0.01, 0.02})
-                                    out.add(new Candidate(h, w, ns, prior, drift, scale, gamma));
+                                    out.add(new Candidate(
+                                            h,
+                                            w,
+                                            ns,
+                                            prior,
+                                            drift,
+                                            scale,
+                                            gamma,
+                                            d.noiseMemoryDays(),
+                                            d.lagSpanDays(),
+                                            d.bandTailDf()));
         return out;
     }
 
+    /**
+     * Stage 2: the band's own options (none of them moves the average or the prediction range), with the
+     * average's options at their defaults.
+     */
+    static List<Candidate> bandGrid() {
+        TrendOptions d = TrendOptions.defaults();
+        List<Candidate> out = new ArrayList<>();
+        for (int memory : new int[] {0, 365, 180, 90})
+            for (int lag : new int[] {0, 7, 14, 28})
+                for (double df : new double[] {0, 5, 3})
+                    for (double scale : new double[] {0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2})
+                        for (double drift : new double[] {0, 0.05})
+                            out.add(new Candidate(
+                                    d.halfLifeDays(),
+                                    d.windowDays(),
+                                    d.nonSamplingSd(),
+                                    d.houseEffectPriorPolls(),
+                                    drift,
+                                    scale,
+                                    d.predictionAdaptation(),
+                                    memory,
+                                    lag,
+                                    df));
+        return out;
+    }
+
+    /** How many of the band's optional terms a candidate switches on. */
+    static int bandTerms(Candidate c) {
+        return (c.noiseMemory() > 0 ? 1 : 0) + (c.lagSpan() > 0 ? 1 : 0) + (c.tailDf() > 0 ? 1 : 0);
+    }
+
+    /**
+     * The one-standard-error rule (Hastie, Tibshirani &amp; Friedman, <i>The Elements of Statistical
+     * Learning</i>, 2nd ed., §7.10): of the candidates whose loss is within one standard error of the best,
+     * the one with the fewest band terms (then the lowest loss). A term that does not beat the simpler
+     * model by more than the noise between splits is not taken.
+     */
+    static Result oneStandardErrorChoice(List<Result> ranked) {
+        Result best = ranked.get(0);
+        return ranked.stream()
+                .filter(r -> r.loss() <= best.loss() + best.standardError())
+                .min(Comparator.comparingInt((Result r) -> bandTerms(r.candidate()))
+                        .thenComparingDouble(Result::loss))
+                .orElse(best);
+    }
+
+    /** {@code main point} ranks stage 1, {@code main} (or {@code main band}) stage 2. */
     public static void main(String[] args) {
         List<TrendCalibration.Data> series = TrendCalibration.all();
         List<Result> results = new ArrayList<>();
-        for (Candidate c : grid()) results.add(evaluate(c, series));
+        boolean point = args.length > 0 && args[0].equals("point");
+        for (Candidate c : point ? pointGrid() : bandGrid()) results.add(evaluate(c, series));
         results.sort(Comparator.comparingDouble(Result::loss));
         System.out.println(
-                "| rank | candidate | CV loss | MAE | 95 % band coverage | 50 % band coverage | prediction coverage |");
+                "| rank | candidate | CV loss (SE) | MAE | 95 % band coverage | 50 % band coverage | prediction coverage |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (int i = 0; i < Math.min(10, results.size()); i++) {
+        for (int i = 0; i < Math.min(args.length > 1 ? Integer.parseInt(args[1]) : 10, results.size()); i++) {
             Result r = results.get(i);
             System.out.printf(
                     Locale.ROOT,
-                    "| %d | %s | %.4f | %.3f | %.1f %% | %.1f %% | %.1f %% |%n",
+                    "| %d | %s | %.4f (%.4f) | %.3f | %.1f %% | %.1f %% | %.1f %% |%n",
                     i + 1,
                     r.candidate(),
                     r.loss(),
+                    r.standardError(),
                     r.mae(),
                     100 * r.cover95(),
                     100 * r.cover50(),
                     100 * r.predictive95());
+        }
+        if (!point) {
+            Result chosen = oneStandardErrorChoice(results);
+            System.out.printf(
+                    Locale.ROOT,
+                    "one-standard-error choice (best %.4f + SE %.4f): %s, loss %.4f%n",
+                    results.get(0).loss(),
+                    results.get(0).standardError(),
+                    chosen.candidate(),
+                    chosen.loss());
         }
         TrendOptions d = TrendOptions.defaults();
         Candidate current = new Candidate(
@@ -159,7 +251,10 @@ final class TrendCrossValidation {
                 d.houseEffectPriorPolls(),
                 d.driftSdPerDay(),
                 d.bandScale(),
-                d.predictionAdaptation());
+                d.predictionAdaptation(),
+                d.noiseMemoryDays(),
+                d.lagSpanDays(),
+                d.bandTailDf());
         Result now = evaluate(current, series);
         System.out.printf(
                 Locale.ROOT,
