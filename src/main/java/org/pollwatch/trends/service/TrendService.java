@@ -35,7 +35,9 @@ import org.pollwatch.trends.config.TrendConfig;
 
 /**
  * Computes the poll average of a series from the polls {@link TrendQueries} reads (no entities are
- * loaded). Results are kept in the trend cache until the data changes ({@link ReadCache}).
+ * loaded). Results are kept in the trend cache until the data changes ({@link ReadCache}); so are the
+ * polls read, in a cache of their own, so that a trend asked with other dates, method or confidence
+ * is only computed, not read again.
  */
 @ApplicationScoped
 public class TrendService {
@@ -44,12 +46,14 @@ public class TrendService {
 
     private final TrendQueries queries;
     private final ReadCache.Region cache;
+    private final ReadCache.Region polls;
     private final ObjectMapper json;
     private final TrendEngine engine = new TrendEngine();
 
     public TrendService(TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json) {
         this.queries = queries;
         this.cache = reads.untilChange("series-trend", config.cacheSize());
+        this.polls = reads.untilChange("series-polls", config.cacheSize());
         this.json = json;
     }
 
@@ -60,8 +64,7 @@ public class TrendService {
 
     private ComputedTrend computeNow(TrendRequest request) {
         long start = System.nanoTime();
-        TrendQueries.SeriesPolls series = queries.load(
-                request.series(), request.asOf(), request.mode() == TrendMode.REALTIME, request.excludedPollsters());
+        TrendQueries.SeriesPolls series = polls(request);
         List<Population> preference = series.populationPreference();
         Map<String, String> pollsterNames = series.pollsterNames();
         Collection<PollObservation> observations = observations(series.polls(), request);
@@ -138,6 +141,20 @@ public class TrendService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the trend of series " + series.key(), e);
         }
+    }
+
+    /** What {@link TrendQueries#load} depends on: the key of the polls cache. */
+    private record PollsKey(String series, LocalDate asOf, boolean versioned, List<String> excludedPollsters) {}
+
+    /** The request's polls as read, from the polls cache unless the data changed since. */
+    private TrendQueries.SeriesPolls polls(TrendRequest request) {
+        // excluded pollsters are filtered per request, but load checks that they exist: they stay in
+        // the key so an unknown one is refused even when the series' polls are cached
+        boolean versioned = request.mode() == TrendMode.REALTIME;
+        PollsKey key =
+                new PollsKey(request.series(), request.asOf(), versioned, List.copyOf(request.excludedPollsters()));
+        return polls.get(
+                key, () -> queries.load(request.series(), request.asOf(), versioned, request.excludedPollsters()));
     }
 
     /**

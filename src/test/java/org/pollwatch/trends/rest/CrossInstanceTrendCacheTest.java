@@ -34,20 +34,21 @@ class CrossInstanceTrendCacheTest {
         assertEquals(50.0, lastApprove(series), 0.001);
         assertEquals(50.0, lastApprove(series), 0.001); // now served from the cache
 
-        try (Connection db = connect()) {
-            db.setAutoCommit(false);
-            try (PreparedStatement change = db.prepareStatement(
-                            "update option_result set percentage = 61"
-                                    + " where label = 'Approve' and question_id in (select id from question where poll_id = ?)");
-                    PreparedStatement raise =
-                            db.prepareStatement("update data_generation set value = value + 1 where id = 1")) {
-                change.setLong(1, id);
-                assertEquals(1, change.executeUpdate());
-                raise.executeUpdate();
-            }
-            db.commit();
-        }
+        changeElsewhere(id, 61);
         assertEquals(61.0, lastApprove(series), 0.001);
+    }
+
+    @Test
+    void pollsReadForATrendFollowAChangeCommittedElsewhere() throws SQLException {
+        String series = SeriesFixtures.newSeries();
+        String pollster = TestPolls.newPollster();
+        long id = SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, series, "2024-04-01", "2024-04-02", null, "adults", 1000, 50, 40));
+        assertEquals(50.0, lastApprove(series, "2024-04-10"), 0.001); // reads the series' polls
+
+        changeElsewhere(id, 63);
+        // a date never asked: computed from the polls, which must be read again
+        assertEquals(63.0, lastApprove(series, "2024-04-11"), 0.001);
     }
 
     @Test
@@ -61,8 +62,34 @@ class CrossInstanceTrendCacheTest {
         assertTrue(generation() > afterSubmit, "retraction did not raise the generation");
     }
 
+    /** What another instance's transaction does: change the poll's approval and raise the generation. */
+    private static void changeElsewhere(long pollId, int approve) throws SQLException {
+        try (Connection db = connect()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement change = db.prepareStatement(
+                            "update option_result set percentage = ?"
+                                    + " where label = 'Approve' and question_id in (select id from question where poll_id = ?)");
+                    PreparedStatement raise =
+                            db.prepareStatement("update data_generation set value = value + 1 where id = 1")) {
+                change.setInt(1, approve);
+                change.setLong(2, pollId);
+                assertEquals(1, change.executeUpdate());
+                raise.executeUpdate();
+            }
+            db.commit();
+        }
+    }
+
     private static double lastApprove(String series) {
-        List<Map<String, Object>> points = given().get("/series/" + series + "/trend")
+        return lastApprove(series, null);
+    }
+
+    private static double lastApprove(String series, String to) {
+        var request = given();
+        if (to != null) {
+            request.queryParam("to", to);
+        }
+        List<Map<String, Object>> points = request.get("/series/" + series + "/trend")
                 .then()
                 .statusCode(200)
                 .extract()

@@ -20,6 +20,7 @@ import static org.pollwatch.testsupport.TestPolls.newPollster;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -550,6 +551,77 @@ class TrendResourceTest {
                 .extract()
                 .jsonPath();
         return trend.getDouble("points.find { it.date == '" + date + "' && it.choice == '" + choice + "' }.estimate");
+    }
+
+    @Test
+    void pollsReadForOneTrendServeOtherDatesAndMethodsAndFollowEveryWriteToTheirSeries() {
+        String a = newSeries();
+        String b = newSeries();
+        String pollster = newPollster();
+        long first = submit(poll(pollster, a, "2021-11-01", "2021-11-02", null, "adults", 1000, 50, 45));
+        submit(poll(pollster, b, "2021-11-01", "2021-11-02", null, "adults", 1000, 40, 55));
+        String bBefore = hindsight().get("/series/" + b + "/trend").asString();
+        hindsight()
+                .queryParam("to", "2021-11-20")
+                .get("/series/" + a + "/trend")
+                .then()
+                .statusCode(200)
+                .body("polls", contains((int) first));
+        // other dates, method and confidence: computed anew from the polls read for the first one
+        hindsight()
+                .queryParam("to", "2021-11-25")
+                .queryParam("method", "kalman")
+                .queryParam("confidence", "0.8")
+                .get("/series/" + a + "/trend")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("kalman"))
+                .body("polls", contains((int) first));
+
+        long second = submit(poll(pollster, a, "2021-11-05", "2021-11-06", null, "adults", 1000, 60, 35));
+        for (String to : List.of("2021-11-20", "2021-11-21")) { // asked before, and never asked
+            hindsight()
+                    .queryParam("to", to)
+                    .get("/series/" + a + "/trend")
+                    .then()
+                    .statusCode(200)
+                    .body("polls", contains((int) first, (int) second));
+        }
+
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"poll-" + first + "-v0\"")
+                .body(poll(pollster, a, "2021-11-01", "2021-11-02", null, "adults", 1000, 30, 65))
+                .put("/polls/" + first)
+                .then()
+                .statusCode(200);
+        JsonPath revised = hindsight()
+                .queryParam("from", "2021-11-01")
+                .queryParam("to", "2021-11-03")
+                .get("/series/" + a + "/trend")
+                .jsonPath();
+        // an average of 50 and 60 (the polls before the revision) is at least 50; of 30 and 60, below it
+        double approve = lastEstimate(revised, "approve");
+        assertTrue(approve < 50, "the revision is seen with dates never asked, got " + approve);
+
+        assertEquals(bBefore, hindsight().get("/series/" + b + "/trend").asString(), "series b did not change");
+
+        // the polls read with a known pollster left out do not let an unknown one through
+        hindsight()
+                .queryParam("exclude-pollster", pollster)
+                .get("/series/" + a + "/trend")
+                .then()
+                .statusCode(200)
+                .body("polls", hasSize(0));
+        hindsight()
+                .queryParam("exclude-pollster", pollster + ",no-such-pollster")
+                .get("/series/" + a + "/trend")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("exclude-pollster"));
+    }
+
+    private static RequestSpecification hindsight() {
+        return given().queryParam("mode", "hindsight");
     }
 
     static double lastEstimate(JsonPath trend, String choice) {
