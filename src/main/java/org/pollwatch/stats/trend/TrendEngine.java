@@ -213,7 +213,7 @@ public final class TrendEngine {
             double meanSampling = 0;
             for (int i = 0; i < n; i++) meanSampling += s.sampling()[i] / n;
             return new HouseTimeline(
-                    firstDay, null, e, null, new double[] {noise(e, meanSampling)}, o.adjustHouseEffects());
+                    firstDay, null, e, null, new double[] {noise(e.within(), meanSampling)}, o.adjustHouseEffects());
         }
         // Versions leave on their 'until' day (revised or retracted): their residuals leave with them.
         Integer[] leaving = expiring(s);
@@ -280,8 +280,7 @@ public final class TrendEngine {
                 current = last.effect();
                 noise = samplingCount == 0
                         ? Double.NaN
-                        : Math.max(
-                                0, HouseEffectEstimator.pooledWithin(recent, fallback) - samplingSum / samplingCount);
+                        : noise(HouseEffectEstimator.pooledWithin(recent, fallback), samplingSum / samplingCount);
             }
             byDay[t - firstDay] = current;
             estimateByDay[t - firstDay] = last;
@@ -302,8 +301,8 @@ public final class TrendEngine {
      * Non-sampling variance of one poll: the pooled within-pollster residual variance (the spread of each
      * pollster's polls around its own house effect) less the polls' mean sampling variance.
      */
-    private static double noise(HouseEffectEstimator.Estimate e, double meanSampling) {
-        return Math.max(0, e.within() - meanSampling);
+    private static double noise(double within, double meanSampling) {
+        return Math.max(0, within - meanSampling);
     }
 
     /**
