@@ -105,7 +105,7 @@ final class WeightedAverageSmoother implements Smoother {
      * error = bias² + variance).
      */
     private static void addLag(Daily out, int span, double scale) {
-        double[] e = out.estimate().clone();
+        double[] e = out.estimate();
         for (int k = span; k < e.length; k++) {
             if (Double.isNaN(e[k]) || Double.isNaN(e[k - span])) continue;
             double lag = (e[k] - e[k - span]) / span * out.meanAge()[k];
