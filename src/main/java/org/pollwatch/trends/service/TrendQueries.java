@@ -152,7 +152,7 @@ public class TrendQueries {
         return new SeriesPolls(
                 series.seriesKey,
                 series.title,
-                List.copyOf(series.choices.stream().map(c -> c.key).toList()),
+                series.choices.stream().map(c -> c.key).toList(),
                 List.copyOf(SeriesMapping.populationPreference(series)),
                 List.copyOf(values),
                 Map.copyOf(pollsterNames));
