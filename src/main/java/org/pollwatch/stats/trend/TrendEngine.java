@@ -224,9 +224,11 @@ public final class TrendEngine {
         double[] noiseByDay = new double[byDay.length];
         double[] current = new double[s.pollsterCount()];
         double fallback = 1;
-        // Non-sampling variance from recent residuals only (noiseMemoryDays; 0 = all of them).
-        int memory = o.noiseMemoryDays() == 0 ? Integer.MAX_VALUE / 4 : o.noiseMemoryDays();
-        HouseEffectEstimator.Accumulator recent = new HouseEffectEstimator.Accumulator(s.pollsterCount());
+        // Non-sampling variance from recent residuals only (noiseMemoryDays); with 0, from all of them,
+        // which are the house effects' own residuals: no second accumulator then.
+        int memory = o.noiseMemoryDays();
+        HouseEffectEstimator.Accumulator recent =
+                o.noiseMemoryDays() == 0 ? null : new HouseEffectEstimator.Accumulator(s.pollsterCount());
         boolean[] inRecent = new boolean[n];
         double samplingSum = 0;
         int samplingCount = 0;
@@ -244,12 +246,12 @@ public final class TrendEngine {
                 }
                 if (inRecent[i]) {
                     inRecent[i] = false;
-                    recent.remove(s.pollster()[i], residual[i]);
+                    if (recent != null) recent.remove(s.pollster()[i], residual[i]);
                     samplingSum -= s.sampling()[i];
                     samplingCount--;
                 }
             }
-            while (aged < next && s.avail()[aged] <= t - memory) {
+            while (recent != null && aged < next && s.avail()[aged] <= t - memory) {
                 int i = aged++;
                 if (inRecent[i]) {
                     inRecent[i] = false;
@@ -268,7 +270,7 @@ public final class TrendEngine {
                     added[i] = true;
                     inRecent[i] = true;
                     acc.add(s.pollster()[i], residual[i]);
-                    recent.add(s.pollster()[i], residual[i]);
+                    if (recent != null) recent.add(s.pollster()[i], residual[i]);
                     samplingSum += s.sampling()[i];
                     samplingCount++;
                     changed = true;
@@ -280,7 +282,9 @@ public final class TrendEngine {
                 current = last.effect();
                 noise = samplingCount == 0
                         ? Double.NaN
-                        : noise(HouseEffectEstimator.pooledWithin(recent, fallback), samplingSum / samplingCount);
+                        : noise(
+                                recent == null ? last.within() : HouseEffectEstimator.pooledWithin(recent, fallback),
+                                samplingSum / samplingCount);
             }
             byDay[t - firstDay] = current;
             estimateByDay[t - firstDay] = last;
