@@ -235,7 +235,7 @@ public class SeriesService {
     @ReadOnlyTransaction
     public List<SeriesPollView> allPolls(String key, boolean includeRetracted) {
         Series series = Series.require(key);
-        return views(queries.memberPolls(series.id, includeRetracted, 0, Integer.MAX_VALUE));
+        return queries.memberPollsWithShares(series.id, includeRetracted);
     }
 
     /** The options' shares per choice, read for at most OPTION_BATCH questions at a time (bind parameters). */
