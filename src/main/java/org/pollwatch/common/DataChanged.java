@@ -25,6 +25,14 @@ public record DataChanged(String reason, PollChange change, Long pollId, String 
         this(reason, null, null, null, Set.of());
     }
 
+    /**
+     * A change of something other than one poll that names no series: any series' derived results
+     * may depend on it, so it raises every series' generation ({@link DataGeneration}).
+     */
+    public boolean unscoped() {
+        return series.isEmpty() && pollId == null;
+    }
+
     /** A poll submitted, revised or retracted, with the series whose averages it moves. */
     public static DataChanged ofPoll(PollChange change, long pollId, String pollster, Set<String> series) {
         return new DataChanged(

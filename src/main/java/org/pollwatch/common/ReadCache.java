@@ -13,15 +13,17 @@ import org.jboss.logging.Logger;
 
 /**
  * The one way computed reads (serialised polls, comparisons, trends) are cached. Each feature asks
- * for a {@link Region} of the size its configuration gives, of one of two kinds:
+ * for a region of the size its configuration gives, of one of two kinds:
  *
  * <ul>
  *   <li>{@link #byVersion}: keys hold a version read from the database (a poll's version, raised by
  *       every change of that poll), so an entry never goes stale; old versions are evicted by size or
  *       after {@value #IDLE_MINUTES} minutes unread.
- *   <li>{@link #untilChange}: the value depends on many rows (a trend); keys are combined with the
- *       current {@link #generation()}, a counter in the database ({@link DataGeneration}) that every
- *       {@link DataChanged} raises inside the changing transaction: right across instances too.
+ *   <li>{@link #untilSeriesChange}: the value depends on many rows of one series (a trend, a chart);
+ *       keys are combined with the series' current generation ({@link DataGeneration#ofSeries}), a
+ *       counter in the database that every {@link DataChanged} naming the series (or naming none)
+ *       raises inside the changing transaction: right across instances too, and a write to one series
+ *       leaves the others' entries valid.
  * </ul>
  *
  * {@link #raiseGeneration} and {@link #onChange} are the one place where a change of data is handled. A value computed from the
@@ -39,13 +41,13 @@ public class ReadCache {
      */
     static final long REGION_BYTES = 16L * 1024 * 1024;
 
-    /** Entries of {@link #untilChange} regions are dropped after this even without a change. */
+    /** Entries of {@link #untilSeriesChange} regions are dropped after this even without a change. */
     private static final Duration CHANGE_REGION_LIFETIME = Duration.ofHours(6);
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
 
     private final DataGeneration generation;
-    private final List<Region> emptiedOnChange = new CopyOnWriteArrayList<>();
+    private final List<SeriesRegion> emptiedOnChange = new CopyOnWriteArrayList<>();
 
     public ReadCache(DataGeneration generation) {
         this.generation = generation;
@@ -55,17 +57,15 @@ public class ReadCache {
     public Region byVersion(String name, long maximumSize) {
         return new Region(
                 name,
-                false,
                 bounded(maximumSize)
                         .expireAfterAccess(Duration.ofMinutes(IDLE_MINUTES))
                         .build());
     }
 
-    /** A region whose values hold until the next committed change of data. */
-    public Region untilChange(String name, long maximumSize) {
-        Region region = new Region(
+    /** A region whose values, each of one series, hold until the next committed change of that series. */
+    public SeriesRegion untilSeriesChange(String name, long maximumSize) {
+        SeriesRegion region = new SeriesRegion(
                 name,
-                true,
                 bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build());
         emptiedOnChange.add(region);
         return region;
@@ -90,50 +90,77 @@ public class ReadCache {
         long bytes();
     }
 
-    /** The data generation, from the database this request reads; raised by every change of data. */
-    public long generation() {
-        return generation.current();
+    /** The generation of series {@code key}, from the database this request reads. */
+    public long generation(String seriesKey) {
+        return generation.ofSeries(seriesKey);
     }
 
-    /** Synchronous: raises the generation inside the changing transaction, so every instance sees it. */
+    /** Synchronous: raises the generations inside the changing transaction, so every instance sees them. */
     void raiseGeneration(@Observes DataChanged change) {
-        generation.raise();
+        generation.raise(change);
     }
 
     /** After the commit, this instance also frees the memory of the entries no request can reach now. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
-        for (Region region : emptiedOnChange) {
-            region.entries.invalidateAll();
+        for (SeriesRegion region : emptiedOnChange) {
+            if (change.unscoped()) {
+                region.entries.invalidateAll();
+            } else {
+                region.entries.asMap().keySet().removeIf(key -> change.series().contains(((Current) key).series()));
+            }
         }
         LOG.debugf("Data changed: %s", change.reason());
     }
 
-    /** Keys of {@link #untilChange} regions. */
-    private record Current(long generation, Object key) {}
+    /** Keys of {@link #untilSeriesChange} regions. */
+    private record Current(String series, long generation, Object key) {}
 
-    /** One named cache of computed values. */
-    public final class Region {
+    @SuppressWarnings("unchecked")
+    private static <T> T get(Cache<Object, Object> entries, Object key, Supplier<T> compute) {
+        Object value = entries.getIfPresent(key);
+        if (value == null) {
+            value = compute.get();
+            entries.put(key, value);
+        }
+        return (T) value;
+    }
+
+    /** A cache of values computed from one series' data, valid while its generation holds. */
+    public final class SeriesRegion {
 
         private final String name;
-        private final boolean generational;
         private final Cache<Object, Object> entries;
 
-        private Region(String name, boolean generational, Cache<Object, Object> entries) {
+        private SeriesRegion(String name, Cache<Object, Object> entries) {
             this.name = name;
-            this.generational = generational;
+            this.entries = entries;
+        }
+
+        /** The value of series {@code series} kept under {@code key}, or computed by {@code compute} and kept. */
+        public <T> T get(String series, Object key, Supplier<T> compute) {
+            return ReadCache.get(entries, new Current(series, generation.ofSeries(series), key), compute);
+        }
+
+        @Override
+        public String toString() {
+            return "cache region " + name;
+        }
+    }
+
+    /** One named cache of computed values whose keys hold the versions they were computed from. */
+    public static final class Region {
+
+        private final String name;
+        private final Cache<Object, Object> entries;
+
+        private Region(String name, Cache<Object, Object> entries) {
+            this.name = name;
             this.entries = entries;
         }
 
         /** The value kept under {@code key}, or computed by {@code compute} and kept. */
-        @SuppressWarnings("unchecked")
         public <T> T get(Object key, Supplier<T> compute) {
-            Object stored = generational ? new Current(generation.current(), key) : key;
-            Object value = entries.getIfPresent(stored);
-            if (value == null) {
-                value = compute.get();
-                entries.put(stored, value);
-            }
-            return (T) value;
+            return ReadCache.get(entries, key, compute);
         }
 
         /** Bytes the region holds by its weights, after pending evictions. */

@@ -20,7 +20,7 @@ import org.pollwatch.web.charts.ChartOutput;
 import org.pollwatch.web.charts.Theme;
 
 /**
- * Rendered charts, cached by what they are drawn from (request and data generation, or poll
+ * Rendered charts, cached by what they are drawn from (request and series generation, or poll
  * version), size, theme and format. The ETag is a fingerprint of the bytes, so a client revalidating
  * an unchanged chart gets 304; {@code Cache-Control: max-age=60} lets embeds in busy articles
  * skip even that for a minute.
@@ -87,7 +87,7 @@ public class ChartResponses {
         }
     }
 
-    /** Keys hold the data generation or the poll version they were drawn from. */
+    /** Keys hold the series generation or the poll version they were drawn from. */
     private final ReadCache.Region cache;
 
     public ChartResponses(ReadCache reads) {

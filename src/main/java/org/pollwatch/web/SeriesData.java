@@ -95,25 +95,25 @@ public class SeriesData {
      * A series' polls and the snapshots drawn from them, until the next change of data: a chart of a
      * new size or a page reads neither the polls again nor joins them to the trend again.
      */
-    private final ReadCache.Region polls;
+    private final ReadCache.SeriesRegion polls;
 
-    private final ReadCache.Region snapshots;
+    private final ReadCache.SeriesRegion snapshots;
 
-    private final ReadCache.Region pages;
+    private final ReadCache.SeriesRegion pages;
 
     public SeriesData(SeriesService series, TrendService trends, ReadCache cache, TrendConfig config) {
         this.config = config;
         this.series = series;
         this.trends = trends;
         this.cache = cache;
-        this.polls = cache.untilChange("web-series-polls", 64);
-        this.snapshots = cache.untilChange("web-series-snapshots", 256);
-        this.pages = cache.untilChange("web-series-pages", 256);
+        this.polls = cache.untilSeriesChange("web-series-polls", 64);
+        this.snapshots = cache.untilSeriesChange("web-series-snapshots", 256);
+        this.pages = cache.untilSeriesChange("web-series-pages", 256);
     }
 
-    /** The generation of the data: part of every cache key derived from series. */
-    public long generation() {
-        return cache.generation();
+    /** The generation of series {@code key}'s data: part of every cache key derived from it. */
+    public long generation(String key) {
+        return cache.generation(key);
     }
 
     /** The trend request that {@code params} make for series {@code key}, with the configured defaults. */
@@ -130,12 +130,12 @@ public class SeriesData {
     }
 
     public Snapshot snapshot(TrendRequest request) {
-        return snapshots.get(request, () -> snapshotNow(request));
+        return snapshots.get(request.series(), request, () -> snapshotNow(request));
     }
 
     /** A series page's parts, until the next change of data. */
     public Page page(TrendRequest request) {
-        return pages.get(request, () -> {
+        return pages.get(request.series(), request, () -> {
             Snapshot snapshot = snapshot(request);
             List<Dot> dots = snapshot.dots();
             List<Dot> rows;
@@ -159,7 +159,10 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        Polls all = polls.get(request.series(), () -> new Polls(List.copyOf(series.allPolls(request.series(), false))));
+        Polls all = polls.get(
+                request.series(),
+                request.series(),
+                () -> new Polls(List.copyOf(series.allPolls(request.series(), false))));
         for (SeriesPollView poll : all.polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {

@@ -52,7 +52,13 @@ public class TrendChartResource {
             Request request) {
         TrendRequest trend = series.request(params, key);
         ChartResponses.Key cacheKey = new ChartResponses.Key(
-                "trend", trend, chart.width(), chart.height(), chart.theme(), chart.format(), series.generation());
+                "trend",
+                trend,
+                chart.width(),
+                chart.height(),
+                chart.theme(),
+                chart.format(),
+                series.generation(trend.series()));
         return charts.respond(cacheKey, () -> SeriesData.chart(series.snapshot(trend)), request);
     }
 }

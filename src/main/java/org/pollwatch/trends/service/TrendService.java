@@ -45,21 +45,21 @@ public class TrendService {
     private static final Logger LOG = Logger.getLogger(TrendService.class);
 
     private final TrendQueries queries;
-    private final ReadCache.Region cache;
-    private final ReadCache.Region polls;
+    private final ReadCache.SeriesRegion cache;
+    private final ReadCache.SeriesRegion polls;
     private final ObjectMapper json;
     private final TrendEngine engine = new TrendEngine();
 
     public TrendService(TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json) {
         this.queries = queries;
-        this.cache = reads.untilChange("series-trend", config.cacheSize());
-        this.polls = reads.untilChange("series-polls", config.cacheSize());
+        this.cache = reads.untilSeriesChange("series-trend", config.cacheSize());
+        this.polls = reads.untilSeriesChange("series-polls", config.cacheSize());
         this.json = json;
     }
 
     /** The trend of the request, from the cache unless the data changed since it was computed. */
     public ComputedTrend compute(TrendRequest request) {
-        return cache.get(request, () -> computeNow(request));
+        return cache.get(request.series(), request, () -> computeNow(request));
     }
 
     private ComputedTrend computeNow(TrendRequest request) {
@@ -154,7 +154,9 @@ public class TrendService {
         PollsKey key =
                 new PollsKey(request.series(), request.asOf(), versioned, List.copyOf(request.excludedPollsters()));
         return polls.get(
-                key, () -> queries.load(request.series(), request.asOf(), versioned, request.excludedPollsters()));
+                request.series(),
+                key,
+                () -> queries.load(request.series(), request.asOf(), versioned, request.excludedPollsters()));
     }
 
     /**

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.common.DataGeneration;
 import org.pollwatch.series.SeriesFixtures;
 import org.pollwatch.testsupport.TestPolls;
 
 /**
  * Trends cached by one instance follow changes committed by another. The other instance is played by
  * a plain JDBC transaction doing what a writing instance's transaction does: change the data and raise
- * the data generation, with no event reaching this instance.
+ * the generation of the series it changed ({@link DataGeneration#RAISE}), with no event reaching this
+ * instance. A change of one series leaves the other series' cached trends in place.
  */
 @QuarkusTest
 class CrossInstanceTrendCacheTest {
@@ -34,8 +36,39 @@ class CrossInstanceTrendCacheTest {
         assertEquals(50.0, lastApprove(series), 0.001);
         assertEquals(50.0, lastApprove(series), 0.001); // now served from the cache
 
-        changeElsewhere(id, 61);
+        changeElsewhere(id, 61, false, series);
         assertEquals(61.0, lastApprove(series), 0.001);
+    }
+
+    @Test
+    void aWriteToAnotherSeriesKeepsThisSeriesCachedTrend() throws SQLException {
+        String kept = SeriesFixtures.newSeries();
+        String other = SeriesFixtures.newSeries();
+        String pollster = TestPolls.newPollster();
+        long id = SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, kept, "2024-05-01", "2024-05-02", null, "adults", 1000, 50, 40));
+        assertEquals(50.0, lastApprove(kept), 0.001);
+
+        // the poll's row changes with no generation raised: only a recomputed trend could show 57
+        changeElsewhere(id, 57, false);
+        SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, other, "2024-05-03", "2024-05-04", null, "adults", 1000, 44, 40));
+        assertEquals(44.0, lastApprove(other), 0.001);
+        assertEquals(50.0, lastApprove(kept), 0.001, "a write to another series emptied this series' cache");
+
+        changeElsewhere(id, 57, false, kept);
+        assertEquals(57.0, lastApprove(kept), 0.001);
+    }
+
+    @Test
+    void aChangeNamingNoSeriesRaisesEverySeries() throws SQLException {
+        String series = SeriesFixtures.newSeries();
+        String pollster = TestPolls.newPollster();
+        long id = SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, series, "2024-06-01", "2024-06-02", null, "adults", 1000, 50, 40));
+        assertEquals(50.0, lastApprove(series), 0.001);
+        changeElsewhere(id, 59, true);
+        assertEquals(59.0, lastApprove(series), 0.001);
     }
 
     @Test
@@ -46,7 +79,7 @@ class CrossInstanceTrendCacheTest {
                 SeriesFixtures.poll(pollster, series, "2024-04-01", "2024-04-02", null, "adults", 1000, 50, 40));
         assertEquals(50.0, lastApprove(series, "2024-04-10"), 0.001); // reads the series' polls
 
-        changeElsewhere(id, 63);
+        changeElsewhere(id, 63, false, series);
         // a date never asked: computed from the polls, which must be read again
         assertEquals(63.0, lastApprove(series, "2024-04-11"), 0.001);
     }
@@ -62,21 +95,54 @@ class CrossInstanceTrendCacheTest {
         assertTrue(generation() > afterSubmit, "retraction did not raise the generation");
     }
 
-    /** What another instance's transaction does: change the poll's approval and raise the generation. */
-    private static void changeElsewhere(long pollId, int approve) throws SQLException {
+    @Test
+    void aWriteRaisesTheGenerationOfItsSeriesOnly() throws SQLException {
+        String series = SeriesFixtures.newSeries();
+        String other = SeriesFixtures.newSeries();
+        long otherBefore = seriesGeneration(other);
+        long id = SeriesFixtures.submit(SeriesFixtures.poll(
+                TestPolls.newPollster(), series, "2024-07-01", "2024-07-02", null, "adults", 1000, 50, 40));
+        long submitted = seriesGeneration(series);
+        assertEquals(generation(), submitted, "the series holds the generation its change raised");
+        given().queryParam("reason", "withdrawn").delete("/polls/" + id).then().statusCode(200);
+        assertTrue(seriesGeneration(series) > submitted, "retraction did not raise the series' generation");
+        assertEquals(otherBefore, seriesGeneration(other), "another series' generation moved");
+    }
+
+    /**
+     * What another instance's transaction does: change the poll's approval and raise the generations of
+     * {@code series} (of every series if {@code unscoped}); with neither, the change goes unannounced.
+     */
+    private static void changeElsewhere(long pollId, int approve, boolean unscoped, String... series)
+            throws SQLException {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement change = db.prepareStatement(
                             "update option_result set percentage = ?"
                                     + " where label = 'Approve' and question_id in (select id from question where poll_id = ?)");
-                    PreparedStatement raise =
-                            db.prepareStatement("update data_generation set value = value + 1 where id = 1")) {
+                    PreparedStatement raise = db.prepareStatement(DataGeneration.RAISE)) {
                 change.setInt(1, approve);
                 change.setLong(2, pollId);
                 assertEquals(1, change.executeUpdate());
-                raise.executeUpdate();
+                if (unscoped || series.length > 0) {
+                    raise.setBoolean(1, unscoped);
+                    raise.setString(2, String.join(",", series));
+                    raise.executeUpdate();
+                }
             }
             db.commit();
+        }
+    }
+
+    private static long seriesGeneration(String series) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement select = db.prepareStatement(
+                        "select coalesce((select value from series_generation where series_key = ?), 0)")) {
+            select.setString(1, series);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
