@@ -2,11 +2,16 @@ package org.pollwatch.common;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -47,28 +52,45 @@ public class ReadCache {
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
 
     private final DataGeneration generation;
+    private final MeterRegistry metrics;
     private final List<SeriesRegion> emptiedOnChange = new CopyOnWriteArrayList<>();
 
-    public ReadCache(DataGeneration generation) {
+    public ReadCache(DataGeneration generation, MeterRegistry metrics) {
         this.generation = generation;
+        this.metrics = metrics;
     }
 
     /** A region whose keys hold a database version of what their value is built from. */
     public Region byVersion(String name, long maximumSize) {
-        return new Region(
+        return new Region(entries(
                 name,
                 bounded(maximumSize)
                         .expireAfterAccess(Duration.ofMinutes(IDLE_MINUTES))
-                        .build());
+                        .build()));
     }
 
     /** A region whose values, each of one series, hold until the next committed change of that series. */
     public SeriesRegion untilSeriesChange(String name, long maximumSize) {
-        SeriesRegion region = new SeriesRegion(
+        SeriesRegion region = new SeriesRegion(entries(
                 name,
-                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build());
+                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build()));
         emptiedOnChange.add(region);
         return region;
+    }
+
+    private Entries entries(String name, Cache<Object, Object> cache) {
+        return new Entries(
+                name,
+                cache,
+                Counter.builder("pollwatch.cache.computations")
+                        .description(
+                                "Values computed for a cache region (misses not served by a computation already running)")
+                        .tag("region", name)
+                        .register(metrics),
+                Counter.builder("pollwatch.cache.coalesced")
+                        .description("Misses of a cache region served by the computation another request had running")
+                        .tag("region", name)
+                        .register(metrics));
     }
 
     /**
@@ -103,10 +125,11 @@ public class ReadCache {
     /** After the commit, this instance also frees the memory of the entries no request can reach now. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
         for (SeriesRegion region : emptiedOnChange) {
+            Cache<Object, Object> cache = region.entries.cache;
             if (change.unscoped()) {
-                region.entries.invalidateAll();
+                cache.invalidateAll();
             } else {
-                region.entries.asMap().keySet().removeIf(key -> change.series().contains(((Current) key).series()));
+                cache.asMap().keySet().removeIf(key -> change.series().contains(((Current) key).series()));
             }
         }
         LOG.debugf("Data changed: %s", change.reason());
@@ -115,63 +138,112 @@ public class ReadCache {
     /** Keys of {@link #untilSeriesChange} regions. */
     private record Current(String series, long generation, Object key) {}
 
-    @SuppressWarnings("unchecked")
-    private static <T> T get(Cache<Object, Object> entries, Object key, Supplier<T> compute) {
-        Object value = entries.getIfPresent(key);
-        if (value == null) {
-            value = compute.get();
-            entries.put(key, value);
+    /**
+     * A region's values, and the computations of it running now: concurrent misses of one key (every
+     * dashboard refreshing on the same live event, say) wait for the one computation instead of each
+     * doing it again. A failed computation is not shared; a waiter then computes for itself.
+     */
+    private record Entries(
+            String name,
+            Cache<Object, Object> cache,
+            ConcurrentMap<Object, CompletableFuture<Object>> running,
+            Counter computations,
+            Counter coalesced) {
+
+        Entries(String name, Cache<Object, Object> cache, Counter computations, Counter coalesced) {
+            this(name, cache, new ConcurrentHashMap<>(), computations, coalesced);
         }
-        return (T) value;
+
+        @SuppressWarnings("unchecked")
+        <T> T get(Object key, Supplier<T> compute) {
+            Object value = cache.getIfPresent(key);
+            if (value != null) {
+                return (T) value;
+            }
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> other = running.putIfAbsent(key, mine);
+            if (other != null) {
+                Object shared = other.handle((result, failure) -> result).join();
+                if (shared != null) {
+                    coalesced.increment();
+                    return (T) shared;
+                }
+                return compute(key, compute, null);
+            }
+            return compute(key, compute, mine);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T compute(Object key, Supplier<T> compute, CompletableFuture<Object> announced) {
+            try {
+                // stored between the first look and the announcement: nothing to compute
+                Object value = cache.getIfPresent(key);
+                if (value == null) {
+                    computations.increment();
+                    value = compute.get();
+                    cache.put(key, value);
+                }
+                if (announced != null) {
+                    announced.complete(value);
+                }
+                return (T) value;
+            } catch (RuntimeException | Error failure) {
+                if (announced != null) {
+                    announced.completeExceptionally(failure);
+                }
+                throw failure;
+            } finally {
+                if (announced != null) {
+                    running.remove(key, announced);
+                }
+            }
+        }
     }
 
     /** A cache of values computed from one series' data, valid while its generation holds. */
     public final class SeriesRegion {
 
-        private final String name;
-        private final Cache<Object, Object> entries;
+        private final Entries entries;
 
-        private SeriesRegion(String name, Cache<Object, Object> entries) {
-            this.name = name;
+        private SeriesRegion(Entries entries) {
             this.entries = entries;
         }
 
         /** The value of series {@code series} kept under {@code key}, or computed by {@code compute} and kept. */
         public <T> T get(String series, Object key, Supplier<T> compute) {
-            return ReadCache.get(entries, new Current(series, generation.ofSeries(series), key), compute);
+            return entries.get(new Current(series, generation.ofSeries(series), key), compute);
         }
 
         @Override
         public String toString() {
-            return "cache region " + name;
+            return "cache region " + entries.name();
         }
     }
 
     /** One named cache of computed values whose keys hold the versions they were computed from. */
     public static final class Region {
 
-        private final String name;
-        private final Cache<Object, Object> entries;
+        private final Entries entries;
 
-        private Region(String name, Cache<Object, Object> entries) {
-            this.name = name;
+        private Region(Entries entries) {
             this.entries = entries;
         }
 
         /** The value kept under {@code key}, or computed by {@code compute} and kept. */
         public <T> T get(Object key, Supplier<T> compute) {
-            return ReadCache.get(entries, key, compute);
+            return entries.get(key, compute);
         }
 
         /** Bytes the region holds by its weights, after pending evictions. */
         long bytesHeld() {
-            entries.cleanUp();
-            return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+            Cache<Object, Object> cache = entries.cache();
+            cache.cleanUp();
+            return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
         }
 
         @Override
         public String toString() {
-            return "cache region " + name;
+            return "cache region " + entries.name();
         }
     }
 }

@@ -1,16 +1,27 @@
 package org.pollwatch.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A region is bounded by bytes as well as by entries. */
+/** A region is bounded by bytes as well as by entries, and computes a missing value once at a time. */
 class ReadCacheTest {
 
     private record Blob(long bytes) implements ReadCache.Weighed {}
 
-    private final ReadCache reads = new ReadCache(null);
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final ReadCache reads = new ReadCache(null, metrics);
 
     @Test
     void largeValuesAreKeptOnlyUpToTheRegionsBytes() {
@@ -37,5 +48,92 @@ class ReadCacheTest {
         assertTrue(polls.bytesHeld() <= 100 * share, "held " + polls.bytesHeld());
         assertEquals(share, ReadCache.weight(new Blob(10), share));
         assertEquals(3 * share, ReadCache.weight(new Blob(3 * share), share));
+    }
+
+    @Test
+    void concurrentMissesOfOneKeyWaitForTheOneComputation() throws Exception {
+        ReadCache.Region trends = reads.byVersion("test-trends", 10);
+        AtomicInteger computed = new AtomicInteger();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Blob> first = threads.submit(() -> trends.get("series-a", () -> {
+                computed.incrementAndGet();
+                entered.countDown();
+                await(release);
+                return new Blob(1);
+            }));
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            Thread[] waiter = new Thread[1];
+            Future<Blob> second = threads.submit(() -> {
+                waiter[0] = Thread.currentThread();
+                return trends.get("series-a", () -> {
+                    computed.incrementAndGet();
+                    return new Blob(2);
+                });
+            });
+            waitUntilParked(waiter);
+            release.countDown();
+            Blob value = first.get(10, TimeUnit.SECONDS);
+            assertSame(value, second.get(10, TimeUnit.SECONDS));
+            assertEquals(1, computed.get());
+            assertEquals(1.0, counter("pollwatch.cache.computations", "test-trends"));
+            assertEquals(1.0, counter("pollwatch.cache.coalesced", "test-trends"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedComputationIsNotSharedNorKept() throws Exception {
+        ReadCache.Region trends = reads.byVersion("test-failures", 10);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Blob> failing = threads.submit(() -> trends.get("series-b", () -> {
+                entered.countDown();
+                await(release);
+                throw new IllegalStateException("no such series");
+            }));
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            Thread[] waiter = new Thread[1];
+            Future<Blob> second = threads.submit(() -> {
+                waiter[0] = Thread.currentThread();
+                return trends.get("series-b", () -> new Blob(3));
+            });
+            waitUntilParked(waiter);
+            release.countDown();
+            ExecutionException failure =
+                    assertThrows(ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
+            assertEquals("no such series", failure.getCause().getMessage());
+            // the waiter computed for itself, and its value is the one kept
+            assertEquals(3, second.get(10, TimeUnit.SECONDS).bytes());
+            assertEquals(3, trends.get("series-b", () -> new Blob(4)).bytes());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private double counter(String name, String region) {
+        return metrics.get(name).tag("region", region).counter().count();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until the thread in {@code holder} waits: parked on the running computation. */
+    private static void waitUntilParked(Thread[] holder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (holder[0] == null || holder[0].getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the second request never waited");
+            Thread.sleep(1);
+        }
     }
 }

@@ -5,18 +5,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * A series of 10,000 polls: imported in one request, its trend computed and then served from the cache,
- * and a new poll seen at once. How fast this is is measured by bench/run.sh, not here.
+ * a new poll seen at once, and concurrent requests after it served by one computation. How fast this is
+ * is measured by bench/run.sh, not here.
  */
 @QuarkusTest
 class LargeSeriesTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     static final int POLLS = 10_000;
 
@@ -81,11 +96,51 @@ class LargeSeriesTest {
                 .then()
                 .statusCode(200)
                 .body("accepted", equalTo(1));
+        // requests arriving together after the change (dashboards refreshing on the live event) wait
+        // for one computation of the trend instead of each computing it
+        double computedBefore = computations();
+        List<String> bodies = together(
+                8,
+                () -> given().get("/series/" + series + "/trend")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertEquals(1.0, computations() - computedBefore, "trend computations for 8 concurrent requests");
+        assertEquals(1, Set.copyOf(bodies).size(), "the concurrent requests got different trends");
         assertEquals(
                 POLLS + 1,
-                given().get("/series/" + series + "/trend")
-                        .jsonPath()
+                io.restassured.path.json.JsonPath.from(bodies.get(0))
                         .getList("polls")
                         .size());
+    }
+
+    private double computations() {
+        return metrics.get("pollwatch.cache.computations")
+                .tag("region", "series-trend")
+                .counter()
+                .count();
+    }
+
+    /** {@code count} calls of {@code request} started at the same moment, their answers in order. */
+    private static List<String> together(int count, Callable<String> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CyclicBarrier start = new CyclicBarrier(count);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return request.call();
+                }));
+            }
+            List<String> bodies = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                bodies.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return bodies;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
