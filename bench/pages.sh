@@ -10,7 +10,9 @@
 #   - cold renders of the large series: the first chart after the import (trend and JIT cold), then
 #     RENDERS charts of sizes never asked for (rendering cache miss, trend warm) and RENDERS charts
 #     of `to` dates never asked for (trend computed and drawn anew);
-#   - the large series page right after a change of data (RENDERS times).
+#   - the large series page right after a change of another series (RENDERS times);
+#   - the large series' chart right after a change of its own data, and CONCURRENT trend requests at
+#     once after such a change (RENDERS times each).
 # Usage: bench/pages.sh   (env: POLLS=10000 SMALL=60 SAMPLES=500 TTFB_BUDGET=60 RENDERS=20 DURATION=15 CONNECTIONS=8
 #        BUILD=1 JAVA_OPTS=-Xmx256m; ports PRIMARY_PORT=18810 APP_BASE_PORT=18800 MGMT_BASE_PORT=18820)
 PRIMARY_PORT=${PRIMARY_PORT:-18810}
@@ -72,7 +74,8 @@ weight() { # name path: the page and what it loads (scripts, style sheets), gzip
 
 build_app
 start_primary
-start_app app 1 POLLWATCH_RATE_LIMITS_WRITES_PER_KEY=1000000 POLLWATCH_RATE_LIMITS_WRITES_PER_ADDRESS=1000000
+start_app app 1 POLLWATCH_RATE_LIMITS_WRITES_PER_KEY=1000000 POLLWATCH_RATE_LIMITS_WRITES_PER_ADDRESS=1000000 \
+    POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000
 log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 log "run: POLLS=$POLLS SMALL=$SMALL SAMPLES=$SAMPLES RENDERS=$RENDERS DURATION=${DURATION}s CONNECTIONS=$CONNECTIONS JAVA_OPTS=${JAVA_OPTS:--Xmx256m} $(java -version 2>&1 | head -1)"
 
@@ -126,8 +129,8 @@ for page in "home:/" "series-large:/dashboard/series/bench-trend" "series-small:
     weight "$name" "$path"
 done
 # --- the large series page right after a change of data --------------------------------------------
-# a poll imported into another series raises the data generation: the page's trend, polls and parts
-# are built anew (RENDERS times, each first request timed, then one more from the kept parts)
+# a poll imported into another series raises that series' generation only: the page's trend, polls
+# and parts stay cached (RENDERS times, each first request timed)
 python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/change.csv" 1 30000
 : > "$WORK/page-changed.txt"
 for i in $(seq 1 "$RENDERS"); do
@@ -135,5 +138,26 @@ for i in $(seq 1 "$RENDERS"); do
         "$APP/imports/fivethirtyeight?series=bench-change-$i"
     curl -s -o /dev/null --compressed -w '%{time_starttransfer}\n' "$APP/dashboard/series/bench-trend" >> "$WORK/page-changed.txt"
 done
-log "TTFB series-large right after a change of data (trend, polls and page built anew): $(percentiles "$WORK/page-changed.txt")"
+log "TTFB series-large right after a change of another series (its own cache kept): $(percentiles "$WORK/page-changed.txt")"
+# --- the large series right after a change of its own data, JIT warm -----------------------------------
+# one poll imported into the large series: its polls are read, its trend computed and its chart drawn
+# anew (RENDERS times); then CONCURRENT requests at once after such a change, which one computation serves
+: > "$WORK/svg-own-change.txt"
+for i in $(seq 1 "$RENDERS"); do
+    python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/own.csv" 1 $((31000 + i))
+    curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/own.csv" \
+        "$APP/imports/fivethirtyeight?series=bench-trend"
+    curl -s -o /dev/null -w '%{time_total}\n' "$APP/series/bench-trend/trend.svg" >> "$WORK/svg-own-change.txt"
+done
+log "trend.svg right after a change of its series (polls read, trend computed, chart drawn): $(percentiles "$WORK/svg-own-change.txt")"
+CONCURRENT=${CONCURRENT:-16}
+: > "$WORK/concurrent-change.txt"
+for i in $(seq 1 "$RENDERS"); do
+    python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/own.csv" 1 $((32000 + i))
+    curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/own.csv" \
+        "$APP/imports/fivethirtyeight?series=bench-trend"
+    seq 1 "$CONCURRENT" | xargs -P "$CONCURRENT" -I{} curl -s -o /dev/null -w '%{time_total}\n' \
+        "$APP/series/bench-trend/trend" >> "$WORK/concurrent-change.txt"
+done
+log "GET trend, $CONCURRENT requests at once right after a change of its series ($RENDERS rounds): $(percentiles "$WORK/concurrent-change.txt")"
 log "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
