@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.pollwatch.common.SharedValues;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollStatus;
@@ -45,14 +46,16 @@ public class SeriesQueries {
      * first: the rows of {@link #memberPolls} joined to option_result (option_result_question_idx), the
      * choice mapped in SQL as the trend does. Read by position: keep the order of the columns.
      */
-    static final String MEMBER_SHARES = "select p.id, q.id, ps.slug, ps.name, p.field_start, p.field_end,"
-            + " p.published_on, p.population, p.sample_size, p.tracking, p.status,"
-            + " sq.choice_map ->> lower(o.label) as choice, o.percentage"
-            + MEMBERS.replace(
-                            " where ",
-                            " left join option_result o on o.question_id = q.id"
-                                    + " and (sq.choice_map ->> lower(o.label)) is not null where ")
-                    .replace(":series", "?");
+    static final String MEMBER_SHARES = """
+            select p.id, q.id, ps.slug, ps.name, p.field_start, p.field_end, p.published_on, p.population,
+                   p.sample_size, p.tracking, p.status, sq.choice_map ->> lower(o.label) as choice, o.percentage
+            from series_question sq
+            join question q on q.id = sq.question_id
+            join poll p on p.id = q.poll_id
+            join pollster ps on ps.id = p.pollster_id
+            left join option_result o on o.question_id = q.id and (sq.choice_map ->> lower(o.label)) is not null
+            where sq.series_id = ?
+            """;
 
     /** One member question of a series with its poll, as listed by GET /series/{key}/polls. */
     public record MemberPoll(
@@ -133,7 +136,7 @@ public class SeriesQueries {
                 + " order by p.field_end desc, p.id desc, q.id, o.position";
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<SeriesPollView> polls = new ArrayList<>();
-            Map<Object, Object> shared = new HashMap<>();
+            SharedValues shared = new SharedValues();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setLong(1, seriesId);
                 statement.setFetchSize(5000);
@@ -149,7 +152,7 @@ public class SeriesQueries {
                         }
                         String choice = row.getString(12);
                         if (choice != null) {
-                            shares.putIfAbsent(shared(shared, choice), row.getBigDecimal(13));
+                            shares.putIfAbsent(shared.of(choice), row.getBigDecimal(13));
                         }
                     }
                 }
@@ -159,18 +162,17 @@ public class SeriesQueries {
     }
 
     private static SeriesPollView member(
-            ResultSet row, long questionId, Map<String, BigDecimal> shares, Map<Object, Object> shared)
-            throws SQLException {
+            ResultSet row, long questionId, Map<String, BigDecimal> shares, SharedValues shared) throws SQLException {
         String slug = row.getString(3);
-        LocalDate fieldEnd = shared(shared, row.getObject(6, LocalDate.class));
-        LocalDate publishedOn = shared(shared, row.getObject(7, LocalDate.class));
+        LocalDate fieldEnd = shared.of(row.getObject(6, LocalDate.class));
+        LocalDate publishedOn = shared.of(row.getObject(7, LocalDate.class));
         int sampleSize = row.getInt(9);
         Integer knownSampleSize = row.wasNull() ? null : sampleSize;
         return new SeriesPollView(
                 row.getLong(1),
                 questionId,
-                shared(shared, new PollView.PollsterRef(slug, row.getString(4))),
-                shared(shared, row.getObject(5, LocalDate.class)),
+                shared.of(new PollView.PollsterRef(slug, row.getString(4))),
+                shared.of(row.getObject(5, LocalDate.class)),
                 fieldEnd,
                 publishedOn,
                 Poll.availableFrom(publishedOn, fieldEnd),
@@ -179,12 +181,6 @@ public class SeriesQueries {
                 row.getBoolean(10),
                 PollStatus.valueOf(row.getString(11)),
                 shares);
-    }
-
-    /** The one instance kept of an equal value (null stays null). */
-    @SuppressWarnings("unchecked")
-    private static <T> T shared(Map<Object, Object> instances, T value) {
-        return value == null ? null : (T) instances.computeIfAbsent(value, v -> v);
     }
 
     /** The options of these questions, in position order (option_result_question_idx). */

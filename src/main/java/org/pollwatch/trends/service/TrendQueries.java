@@ -21,6 +21,7 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.common.ReadOnlyTransaction;
+import org.pollwatch.common.SharedValues;
 import org.pollwatch.polls.DisclosureItem;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
@@ -266,7 +267,7 @@ public class TrendQueries {
         // resolution; dates, slugs and choices repeat across polls, so one instance of each is kept
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<Long, PollValues> byId = new LinkedHashMap<>();
-            Map<Object, Object> shared = new HashMap<>();
+            SharedValues shared = new SharedValues();
             try (PreparedStatement statement = connection.prepareStatement(OBSERVATIONS)) {
                 statement.setObject(1, cutoff);
                 statement.setLong(2, seriesId);
@@ -281,10 +282,10 @@ public class TrendQueries {
                             Integer knownSampleSize = row.wasNull() ? null : sampleSize;
                             poll = new PollValues(
                                     pollId,
-                                    shared(shared, row.getString(2)),
-                                    shared(shared, row.getObject(4, LocalDate.class)),
-                                    shared(shared, row.getObject(5, LocalDate.class)),
-                                    shared(shared, row.getObject(6, LocalDate.class)),
+                                    shared.of(row.getString(2)),
+                                    shared.of(row.getObject(4, LocalDate.class)),
+                                    shared.of(row.getObject(5, LocalDate.class)),
+                                    shared.of(row.getObject(6, LocalDate.class)),
                                     knownSampleSize,
                                     Population.valueOf(row.getString(8)),
                                     row.getBoolean(9),
@@ -303,19 +304,13 @@ public class TrendQueries {
                             }
                         }
                         if (poll.questionId == questionId) {
-                            poll.shares.putIfAbsent(shared(shared, row.getString(13)), row.getDouble(14));
+                            poll.shares.putIfAbsent(shared.of(row.getString(13)), row.getDouble(14));
                         }
                     }
                 }
             }
             return byId;
         });
-    }
-
-    /** The one instance kept of an equal value (null stays null). */
-    @SuppressWarnings("unchecked")
-    private static <T> T shared(Map<Object, Object> instances, T value) {
-        return value == null ? null : (T) instances.computeIfAbsent(value, v -> v);
     }
 
     /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */
