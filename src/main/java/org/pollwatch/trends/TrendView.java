@@ -79,7 +79,10 @@ public record TrendView(
             @Schema(
                     description = "Lower end of the prediction range: where a new poll published the next day is"
                             + " expected to fall, at the stated confidence (wider than the band: a single poll"
-                            + " also has its own sampling error, non-sampling error and house effect)",
+                            + " also has its own sampling error, non-sampling error and house effect). In realtime"
+                            + " its width is a conformal quantile of how far earlier polls fell from the average of"
+                            + " the day before them, its level adapting after each poll so that about 5 % (at 95 %)"
+                            + " fall outside",
                     example = "55.2",
                     nullable = true)
             Double predictionLower,

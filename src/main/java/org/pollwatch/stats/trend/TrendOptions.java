@@ -9,7 +9,7 @@ import java.util.Objects;
  * FiveThirtyEight series ({@code TrendCrossValidation}, README), not by fit to one of them:
  * WEIGHTED_AVERAGE, REALTIME, whole range, 95% band, house effects adjusted (prior 20 polls, reference
  * POLLING_AVERAGE, 1 iteration), LIKELY_VOTERS_FIRST, window 45 days, half-life 14 days, flood exponent
- * 0.5, non-sampling sd 3 points (weights), drift 0.05 points/day, band scale 1.2, conformal step 0, LOESS
+ * 0.5, non-sampling sd 3 points (weights), drift 0.05 points/day, band scale 1.2, conformal step 0.02, LOESS
  * span 30 days, Kalman daily sd 0.15 points, no minimum reporting lag. ADULTS_FIRST is the better
  * population rule for approval questions (the importer sets it on approval series).
  *
@@ -49,7 +49,11 @@ import java.util.Objects;
  * @param predictionAdaptation   prediction range, REALTIME: step γ of adaptive conformal inference
  *                               (Gibbs &amp; Candès, NeurIPS 2021): after each new poll the miscoverage
  *                               aimed at moves by γ·(target − missed), so the share of polls outside the
- *                               range tracks the target under drift; 0 = plain split-conformal quantile
+ *                               range tracks the target under drift; 0 = plain split-conformal quantile.
+ *                               Default 0.02: tied with 0 in the cross-validation (README), and with any
+ *                               γ &gt; 0 the long-run miss rate approaches the target on any series
+ *                               (their Proposition 4.1: within (max(α, 1 − α) + γ)/(γ·T) after T polls,
+ *                               for the unclamped quantile), which a fixed quantile does not promise
  * @param noiseMemoryDays        band: the non-sampling variance of a poll is estimated from the residuals
  *                               of the polls that became available in the last this many days (0 = all):
  *                               a surge of opinion long past inflates the residuals of its time only
@@ -169,7 +173,7 @@ public record TrendOptions(
         private int minReportingLagDays = 0;
         private double driftSdPerDay = 0.05;
         private double bandScale = 1.2;
-        private double predictionAdaptation = 0;
+        private double predictionAdaptation = 0.02;
         private int noiseMemoryDays = 0;
         private int lagSpanDays = 0;
         private double bandTailDf = 0;
