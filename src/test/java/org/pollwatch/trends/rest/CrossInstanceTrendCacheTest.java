@@ -30,9 +30,7 @@ class CrossInstanceTrendCacheTest {
     @Test
     void aCachedTrendFollowsAChangeCommittedElsewhere() throws SQLException {
         String series = SeriesFixtures.newSeries();
-        String pollster = TestPolls.newPollster();
-        long id = SeriesFixtures.submit(
-                SeriesFixtures.poll(pollster, series, "2024-03-01", "2024-03-02", null, "adults", 1000, 50, 40));
+        long id = submit(series, "2024-03-01", "2024-03-02", 50);
         assertEquals(50.0, lastApprove(series), 0.001);
         assertEquals(50.0, lastApprove(series), 0.001); // now served from the cache
 
@@ -44,15 +42,12 @@ class CrossInstanceTrendCacheTest {
     void aWriteToAnotherSeriesKeepsThisSeriesCachedTrend() throws SQLException {
         String kept = SeriesFixtures.newSeries();
         String other = SeriesFixtures.newSeries();
-        String pollster = TestPolls.newPollster();
-        long id = SeriesFixtures.submit(
-                SeriesFixtures.poll(pollster, kept, "2024-05-01", "2024-05-02", null, "adults", 1000, 50, 40));
+        long id = submit(kept, "2024-05-01", "2024-05-02", 50);
         assertEquals(50.0, lastApprove(kept), 0.001);
 
         // the poll's row changes with no generation raised: only a recomputed trend could show 57
         changeElsewhere(id, 57, false);
-        SeriesFixtures.submit(
-                SeriesFixtures.poll(pollster, other, "2024-05-03", "2024-05-04", null, "adults", 1000, 44, 40));
+        submit(other, "2024-05-03", "2024-05-04", 44);
         assertEquals(44.0, lastApprove(other), 0.001);
         assertEquals(50.0, lastApprove(kept), 0.001, "a write to another series emptied this series' cache");
 
@@ -63,9 +58,7 @@ class CrossInstanceTrendCacheTest {
     @Test
     void aChangeNamingNoSeriesRaisesEverySeries() throws SQLException {
         String series = SeriesFixtures.newSeries();
-        String pollster = TestPolls.newPollster();
-        long id = SeriesFixtures.submit(
-                SeriesFixtures.poll(pollster, series, "2024-06-01", "2024-06-02", null, "adults", 1000, 50, 40));
+        long id = submit(series, "2024-06-01", "2024-06-02", 50);
         assertEquals(50.0, lastApprove(series), 0.001);
         changeElsewhere(id, 59, true);
         assertEquals(59.0, lastApprove(series), 0.001);
@@ -74,9 +67,7 @@ class CrossInstanceTrendCacheTest {
     @Test
     void pollsReadForATrendFollowAChangeCommittedElsewhere() throws SQLException {
         String series = SeriesFixtures.newSeries();
-        String pollster = TestPolls.newPollster();
-        long id = SeriesFixtures.submit(
-                SeriesFixtures.poll(pollster, series, "2024-04-01", "2024-04-02", null, "adults", 1000, 50, 40));
+        long id = submit(series, "2024-04-01", "2024-04-02", 50);
         assertEquals(50.0, lastApprove(series, "2024-04-10"), 0.001); // reads the series' polls
 
         changeElsewhere(id, 63, false, series);
@@ -100,13 +91,18 @@ class CrossInstanceTrendCacheTest {
         String series = SeriesFixtures.newSeries();
         String other = SeriesFixtures.newSeries();
         long otherBefore = seriesGeneration(other);
-        long id = SeriesFixtures.submit(SeriesFixtures.poll(
-                TestPolls.newPollster(), series, "2024-07-01", "2024-07-02", null, "adults", 1000, 50, 40));
+        long id = submit(series, "2024-07-01", "2024-07-02", 50);
         long submitted = seriesGeneration(series);
         assertEquals(generation(), submitted, "the series holds the generation its change raised");
         given().queryParam("reason", "withdrawn").delete("/polls/" + id).then().statusCode(200);
         assertTrue(seriesGeneration(series) > submitted, "retraction did not raise the series' generation");
         assertEquals(otherBefore, seriesGeneration(other), "another series' generation moved");
+    }
+
+    /** A poll of a new pollster (adults, n = 1,000, 40 % disapprove) submitted into {@code series}. */
+    private static long submit(String series, String fieldStart, String fieldEnd, int approve) {
+        return SeriesFixtures.submit(SeriesFixtures.poll(
+                TestPolls.newPollster(), series, fieldStart, fieldEnd, null, "adults", 1000, approve, 40));
     }
 
     /**
