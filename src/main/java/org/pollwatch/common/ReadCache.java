@@ -164,39 +164,34 @@ public class ReadCache {
             CompletableFuture<Object> other = running.putIfAbsent(key, mine);
             if (other != null) {
                 Object shared = other.handle((result, failure) -> result).join();
-                if (shared != null) {
-                    coalesced.increment();
-                    return (T) shared;
+                if (shared == null) {
+                    return computeAndKeep(key, compute);
                 }
-                return compute(key, compute, null);
+                coalesced.increment();
+                return (T) shared;
             }
-            return compute(key, compute, mine);
+            try {
+                T computed = computeAndKeep(key, compute);
+                mine.complete(computed);
+                return computed;
+            } catch (RuntimeException | Error failure) {
+                mine.completeExceptionally(failure);
+                throw failure;
+            } finally {
+                running.remove(key, mine);
+            }
         }
 
         @SuppressWarnings("unchecked")
-        private <T> T compute(Object key, Supplier<T> compute, CompletableFuture<Object> announced) {
-            try {
-                // stored between the first look and the announcement: nothing to compute
-                Object value = cache.getIfPresent(key);
-                if (value == null) {
-                    computations.increment();
-                    value = compute.get();
-                    cache.put(key, value);
-                }
-                if (announced != null) {
-                    announced.complete(value);
-                }
-                return (T) value;
-            } catch (RuntimeException | Error failure) {
-                if (announced != null) {
-                    announced.completeExceptionally(failure);
-                }
-                throw failure;
-            } finally {
-                if (announced != null) {
-                    running.remove(key, announced);
-                }
+        private <T> T computeAndKeep(Object key, Supplier<T> compute) {
+            // stored between the first look and the announcement: nothing to compute
+            Object value = cache.getIfPresent(key);
+            if (value == null) {
+                computations.increment();
+                value = compute.get();
+                cache.put(key, value);
             }
+            return (T) value;
         }
     }
 
