@@ -92,7 +92,7 @@ public class SeriesData {
     private final TrendConfig config;
 
     /**
-     * A series' polls and the snapshots drawn from them, until the next change of data: a chart of a
+     * A series' polls and the snapshots drawn from them, until the next change of the series: a chart of a
      * new size or a page reads neither the polls again nor joins them to the trend again.
      */
     private final ReadCache.SeriesRegion polls;
@@ -133,7 +133,7 @@ public class SeriesData {
         return snapshots.get(request.series(), request, () -> snapshotNow(request));
     }
 
-    /** A series page's parts, until the next change of data. */
+    /** A series page's parts, until the next change of the series. */
     public Page page(TrendRequest request) {
         return pages.get(request.series(), request, () -> {
             Snapshot snapshot = snapshot(request);

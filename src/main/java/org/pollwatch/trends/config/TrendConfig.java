@@ -17,7 +17,7 @@ public interface TrendConfig {
     /**
      * Computed trends kept (each request's parameters are one entry), and as many series' polls read
      * for them (per series, as-of day, mode and excluded pollsters); both emptied on every change of
-     * data, and each also bounded by bytes.
+     * their series, and each also bounded by bytes.
      */
     @WithDefault("1000")
     long cacheSize();

@@ -35,7 +35,7 @@ import org.pollwatch.trends.config.TrendConfig;
 
 /**
  * Computes the poll average of a series from the polls {@link TrendQueries} reads (no entities are
- * loaded). Results are kept in the trend cache until the data changes ({@link ReadCache}); so are the
+ * loaded). Results are kept in the trend cache until the series changes ({@link ReadCache}); so are the
  * polls read, in a cache of their own, so that a trend asked with other dates, method or confidence
  * is only computed, not read again.
  */
@@ -57,7 +57,7 @@ public class TrendService {
         this.json = json;
     }
 
-    /** The trend of the request, from the cache unless the data changed since it was computed. */
+    /** The trend of the request, from the cache unless the series changed since it was computed. */
     public ComputedTrend compute(TrendRequest request) {
         return cache.get(request.series(), request, () -> computeNow(request));
     }
@@ -143,16 +143,15 @@ public class TrendService {
         }
     }
 
-    /** What {@link TrendQueries#load} depends on: the key of the polls cache. */
-    private record PollsKey(String series, LocalDate asOf, boolean versioned, List<String> excludedPollsters) {}
+    /** What {@link TrendQueries#load} depends on besides the series (which the region keys by): the key of the polls cache. */
+    private record PollsKey(LocalDate asOf, boolean versioned, List<String> excludedPollsters) {}
 
-    /** The request's polls as read, from the polls cache unless the data changed since. */
+    /** The request's polls as read, from the polls cache unless the series changed since. */
     private TrendQueries.SeriesPolls polls(TrendRequest request) {
         // excluded pollsters are filtered per request, but load checks that they exist: they stay in
         // the key so an unknown one is refused even when the series' polls are cached
         boolean versioned = request.mode() == TrendMode.REALTIME;
-        PollsKey key =
-                new PollsKey(request.series(), request.asOf(), versioned, List.copyOf(request.excludedPollsters()));
+        PollsKey key = new PollsKey(request.asOf(), versioned, List.copyOf(request.excludedPollsters()));
         return polls.get(
                 request.series(),
                 key,
