@@ -76,12 +76,16 @@ public class PageResource {
             String altText,
             String chartJson,
             TrendParams params,
-            List<SeriesData.Dot> rows,
-            boolean capped) {
+            List<SeriesData.Dot> rows) {
 
         /** The polls in the average that the table leaves out. */
         public int leftOut() {
             return snapshot.dots().size() - rows.size();
+        }
+
+        /** Whether the table leaves polls out. */
+        public boolean capped() {
+            return leftOut() > 0;
         }
     }
 
@@ -147,8 +151,8 @@ public class PageResource {
         TrendRequest request = series.request(params, key);
         SeriesData.Page parts = series.page(request);
         String query = Links.trendQuery(params);
-        SeriesPage page = new SeriesPage(
-                parts.snapshot(), query, parts.altText(), parts.chartJson(), params, parts.rows(), parts.capped());
+        SeriesPage page =
+                new SeriesPage(parts.snapshot(), query, parts.altText(), parts.chartJson(), params, parts.rows());
         return Templates.series(
                 page, new Links("/series/" + key + "/trend" + query, "Series%20and%20trends/getTrend", uri));
     }

@@ -66,11 +66,6 @@ public class SeriesData {
     public record Page(Snapshot snapshot, String altText, String chartJson, List<Dot> rows)
             implements ReadCache.Weighed {
 
-        /** Whether the table leaves polls out. */
-        public boolean capped() {
-            return rows.size() < snapshot.dots().size();
-        }
-
         @Override
         public long bytes() {
             // the snapshot too: a page can outlive it in its own region
