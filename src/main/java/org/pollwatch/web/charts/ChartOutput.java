@@ -57,20 +57,24 @@ public final class ChartOutput {
 
     /** {@code value} to one decimal, the ".0" left out: "12.3", "12", "-0.5". */
     static String tenths(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "0";
-        }
-        long tenths = Math.round(value * 10);
-        StringBuilder out = new StringBuilder(12);
+        return appendTenths(new StringBuilder(12), value, false).toString();
+    }
+
+    /**
+     * {@code value} rounded to one decimal, appended to {@code out} without a Formatter: "12.3", and
+     * "12.0" or "12" for a whole number as {@code zeroDecimal} says. A value that is not finite is 0.
+     */
+    static StringBuilder appendTenths(StringBuilder out, double value, boolean zeroDecimal) {
+        long tenths = Double.isFinite(value) ? Math.round(value * 10) : 0;
         if (tenths < 0) {
             out.append('-');
             tenths = -tenths;
         }
         out.append(tenths / 10);
-        if (tenths % 10 != 0) {
+        if (zeroDecimal || tenths % 10 != 0) {
             out.append('.').append(tenths % 10);
         }
-        return out.toString();
+        return out;
     }
 
     /** A {@code width} or {@code height} parameter, in pixels. */

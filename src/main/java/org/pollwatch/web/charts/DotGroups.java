@@ -148,22 +148,12 @@ public final class DotGroups {
             tip.append(" to ").append(last);
         }
         tip.append(", ");
-        oneDecimal(tip, group.minY());
+        ChartOutput.appendTenths(tip, group.minY(), true);
         if (group.maxY() != group.minY()) {
             tip.append(" to ");
-            oneDecimal(tip, group.maxY());
+            ChartOutput.appendTenths(tip, group.maxY(), true);
         }
         return tip.append(" %").toString();
-    }
-
-    /** {@code value} with one decimal, as %.1f writes it, without a Formatter. */
-    static void oneDecimal(StringBuilder out, double value) {
-        long tenths = Math.round(value * 10);
-        if (tenths < 0) {
-            out.append('-');
-            tenths = -tenths;
-        }
-        out.append(tenths / 10).append('.').append(tenths % 10);
     }
 
     /** The radius of a mark of {@code count} dots: 2.5 pixels for one, up to 4 (cells are 6 apart). */

@@ -227,7 +227,7 @@ public record TrendChart(
         int number = 0;
         for (DotGroups.Group group : groups) {
             Color colour = colours[group.choice()];
-            g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), DotGroups.alpha(group.count())));
+            g.setColor(withAlpha(colour, DotGroups.alpha(group.count())));
             String id = "dot-" + number++;
             g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, id);
             String label = group.choice() < choices.size()
@@ -244,9 +244,13 @@ public record TrendChart(
     private static Color[] translucent(Color[] colours, int alpha) {
         Color[] out = new Color[colours.length];
         for (int i = 0; i < colours.length; i++) {
-            out[i] = new Color(colours[i].getRed(), colours[i].getGreen(), colours[i].getBlue(), alpha);
+            out[i] = withAlpha(colours[i], alpha);
         }
         return out;
+    }
+
+    private static Color withAlpha(Color colour, int alpha) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha);
     }
 
     private static void band(Graphics2D g, Scale scale, Choice choice, Color colour) {
@@ -263,7 +267,7 @@ public record TrendChart(
             band.lineTo(scale.x(points.get(i).date()), scale.y(points.get(i).lower()));
         }
         band.closePath();
-        g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 60));
+        g.setColor(withAlpha(colour, 60));
         g.setRenderingHint(SVGHints.KEY_ELEMENT_ID, "band-" + choice.key());
         g.fill(band);
     }
