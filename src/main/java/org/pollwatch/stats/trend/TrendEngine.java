@@ -228,7 +228,7 @@ public final class TrendEngine {
         // which are the house effects' own residuals: no second accumulator then.
         int memory = o.noiseMemoryDays();
         HouseEffectEstimator.Accumulator recent =
-                o.noiseMemoryDays() == 0 ? null : new HouseEffectEstimator.Accumulator(s.pollsterCount());
+                memory == 0 ? null : new HouseEffectEstimator.Accumulator(s.pollsterCount());
         boolean[] inRecent = new boolean[n];
         double samplingSum = 0;
         int samplingCount = 0;
