@@ -66,4 +66,18 @@ public final class TestPolls {
                 .jsonPath()
                 .getLong("id");
     }
+
+    /** Revises poll {@code id} from its first version (If-Match v0) with {@code body}, expecting 200. */
+    public static void reviseFirstVersion(long id, Object body) {
+        reviseFirstVersion(id, body, null);
+    }
+
+    /** As {@link #reviseFirstVersion(long, Object)}, with the revision's {@code reason} (null: none). */
+    public static void reviseFirstVersion(long id, Object body, String reason) {
+        var request = given().contentType(ContentType.JSON).header("If-Match", "\"poll-" + id + "-v0\"");
+        if (reason != null) {
+            request.queryParam("reason", reason);
+        }
+        request.body(body).put("/polls/" + id).then().statusCode(200);
+    }
 }

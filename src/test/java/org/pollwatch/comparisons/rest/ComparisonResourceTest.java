@@ -13,7 +13,6 @@ import static org.pollwatch.testsupport.TestPolls.poll;
 import static org.pollwatch.testsupport.TestPolls.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pollwatch.stats.NormalDistribution;
+import org.pollwatch.testsupport.TestPolls;
 
 @QuarkusTest
 class ComparisonResourceTest {
@@ -217,13 +217,7 @@ class ComparisonResourceTest {
                 .header("ETag");
         assertThat(otherTag.equals(etag), equalTo(false));
 
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"poll-" + pollId + "-v0\"")
-                .queryParam("reason", "Corrected shares")
-                .body(poll(pollster, "1000", "2024-01-25", 45, 44))
-                .put("/polls/" + pollId)
-                .then()
-                .statusCode(200);
+        TestPolls.reviseFirstVersion(pollId, poll(pollster, "1000", "2024-01-25", 45, 44), "Corrected shares");
         long revisedQuestion = firstQuestion(pollId);
         given().header("If-None-Match", etag)
                 .get("/polls/" + pollId + "/questions/" + revisedQuestion + "/comparison")

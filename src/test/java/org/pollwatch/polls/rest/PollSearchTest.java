@@ -9,9 +9,9 @@ import static org.pollwatch.testsupport.TestPolls.newPollster;
 import static org.pollwatch.testsupport.TestPolls.submit;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.testsupport.TestPolls;
 
 /** GET /polls?q=: full-text search over wording, topics, options, pollster and sponsor, best match first. */
 @QuarkusTest
@@ -105,12 +105,7 @@ class PollSearchTest {
         String pollster = newPollster();
         String before = word(), after = word();
         long id = submit(poll(pollster, null, "Old " + before + " wording", "topic", "Yes"));
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"poll-" + id + "-v0\"")
-                .body(poll(pollster, null, "New " + after + " wording", "topic", "Yes"))
-                .put("/polls/" + id)
-                .then()
-                .statusCode(200);
+        TestPolls.reviseFirstVersion(id, poll(pollster, null, "New " + after + " wording", "topic", "Yes"));
         given().queryParam("q", before).get("/polls").then().body("items", empty());
         given().queryParam("q", after).get("/polls").then().body("items.id", contains((int) id));
     }

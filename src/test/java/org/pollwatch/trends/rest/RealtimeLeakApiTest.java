@@ -9,13 +9,13 @@ import static org.pollwatch.series.SeriesFixtures.submit;
 import static org.pollwatch.testsupport.TestPolls.newPollster;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.testsupport.TestPolls;
 
 /**
  * Through the API: the default realtime trend at every day D equals the answer {@code as-of=D} gives for D
@@ -64,10 +64,9 @@ class RealtimeLeakApiTest {
                         50));
             }
         }
-        given().contentType(ContentType.JSON)
-                .queryParam("reason", "Weighting corrected")
-                .header("If-Match", "\"poll-" + revised + "-v0\"")
-                .body(poll(
+        TestPolls.reviseFirstVersion(
+                revised,
+                poll(
                         pollsters[1],
                         null,
                         FIRST.plusDays(4).toString(),
@@ -76,10 +75,8 @@ class RealtimeLeakApiTest {
                         "adults",
                         900,
                         58,
-                        37))
-                .put("/polls/" + revised)
-                .then()
-                .statusCode(200);
+                        37),
+                "Weighting corrected");
         given().queryParam("reason", "Withdrawn")
                 .delete("/polls/" + retracted)
                 .then()

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.testsupport.TestPolls;
 
 @QuarkusTest
 class TrendResourceTest {
@@ -253,13 +254,10 @@ class TrendResourceTest {
         long later = submit(poll(pollster, key, "2021-03-05", "2021-03-06", "2021-03-08", "adults", 1000, 41, 54));
         long retracted = submit(poll(pollster, key, "2021-03-01", "2021-03-02", "2021-03-03", "adults", 1000, 42, 53));
         // today: revise the first poll (its document no longer names the series: it stays a member) and retract another
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"poll-" + revised + "-v0\"")
-                .queryParam("reason", "Weighting corrected")
-                .body(poll(pollster, null, "2021-02-25", "2021-02-27", "2021-03-01", "adults", 1000, 60, 35))
-                .put("/polls/" + revised)
-                .then()
-                .statusCode(200);
+        TestPolls.reviseFirstVersion(
+                revised,
+                poll(pollster, null, "2021-02-25", "2021-02-27", "2021-03-01", "adults", 1000, 60, 35),
+                "Weighting corrected");
         given().queryParam("reason", "Fabricated")
                 .delete("/polls/" + retracted)
                 .then()
@@ -337,12 +335,8 @@ class TrendResourceTest {
                 .then()
                 .body("polls", contains((int) first)); // from the cache
 
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"poll-" + first + "-v0\"")
-                .body(poll(pollster, key, "2021-09-01", "2021-09-02", null, "adults", 1000, 58, 37))
-                .put("/polls/" + first)
-                .then()
-                .statusCode(200);
+        TestPolls.reviseFirstVersion(
+                first, poll(pollster, key, "2021-09-01", "2021-09-02", null, "adults", 1000, 58, 37));
         assertEquals(
                 58.0,
                 lastEstimate(
@@ -588,12 +582,8 @@ class TrendResourceTest {
                     .body("polls", contains((int) first, (int) second));
         }
 
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"poll-" + first + "-v0\"")
-                .body(poll(pollster, a, "2021-11-01", "2021-11-02", null, "adults", 1000, 30, 65))
-                .put("/polls/" + first)
-                .then()
-                .statusCode(200);
+        TestPolls.reviseFirstVersion(
+                first, poll(pollster, a, "2021-11-01", "2021-11-02", null, "adults", 1000, 30, 65));
         JsonPath revised = hindsight()
                 .queryParam("from", "2021-11-01")
                 .queryParam("to", "2021-11-03")
