@@ -207,11 +207,7 @@ class HostileInputTest {
                 + "2021-03-01,2021-03-02,Ipsos,1000,a,1e100000000,40\n"
                 + "0000-01-01,2021-03-02,Ipsos,1000,a,50,40\n"
                 + "2021-03-03,2021-03-04,Ipsos,1000,a,52,41\n";
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(csv)
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(series, csv)
                 .statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("rejectedCount", equalTo(4));

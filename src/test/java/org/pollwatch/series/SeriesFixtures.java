@@ -3,6 +3,8 @@ package org.pollwatch.series;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
 /** Series and series polls built through the API, each test with its own series. */
@@ -80,5 +82,22 @@ public final class SeriesFixtures {
                 .extract()
                 .jsonPath()
                 .getLong("id");
+    }
+
+    /** POSTs {@code csv} (FiveThirtyEight's poll columns) to the import into {@code series}: its answer, to check. */
+    public static ValidatableResponse importCsv(String series, String csv) {
+        return importInto(series, given().body(csv));
+    }
+
+    /** As {@link #importCsv(String, String)}, with the file's bytes as read. */
+    public static ValidatableResponse importCsv(String series, byte[] csv) {
+        return importInto(series, given().body(csv));
+    }
+
+    private static ValidatableResponse importInto(String series, RequestSpecification request) {
+        return request.contentType("text/csv")
+                .queryParam("series", series)
+                .post("/imports/fivethirtyeight")
+                .then();
     }
 }

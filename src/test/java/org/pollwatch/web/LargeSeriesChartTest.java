@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.series.SeriesFixtures;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -67,13 +68,7 @@ class LargeSeriesChartTest {
                     .append(i)
                     .append('\n');
         }
-        given().contentType("text/csv")
-                .queryParam("series", key)
-                .body(csv.toString())
-                .post("/imports/fivethirtyeight")
-                .then()
-                .statusCode(200)
-                .body("accepted", equalTo(POLLS));
+        SeriesFixtures.importCsv(key, csv.toString()).statusCode(200).body("accepted", equalTo(POLLS));
         series = key;
         return key;
     }

@@ -155,12 +155,7 @@ class LiveEventsTest {
                             .formatted(day, day + 1, series, day, series, day));
         }
         try (SseStream stream = SseStream.open(port(), "/events?type=average-recomputed")) {
-            given().contentType("text/csv")
-                    .queryParam("series", series)
-                    .body(csv.toString())
-                    .post("/imports/fivethirtyeight")
-                    .then()
-                    .statusCode(200);
+            SeriesFixtures.importCsv(series, csv.toString()).statusCode(200);
             List<Event> ofImport = stream.drain(Duration.ofMillis(800)).stream()
                     .filter(e -> new JsonPath(e.data()).getList("series").contains(series))
                     .toList();

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pollwatch.imports.config.ImportConfig;
+import org.pollwatch.series.SeriesFixtures;
 import org.pollwatch.testsupport.TestPolls;
 
 @QuarkusTest
@@ -35,12 +36,7 @@ class FiveThirtyEightImportTest {
         String approval = newKey();
         String row = "2021-02-01,2021-02-03,Pref Research " + approval
                 + ",,1000,a,all,Biden,FALSE,Approve?,55,40,https://example.org/" + approval + "\n";
-        given().contentType("text/csv")
-                .queryParam("series", approval)
-                .body(HEADER + row)
-                .post("/imports/fivethirtyeight")
-                .then()
-                .statusCode(200);
+        SeriesFixtures.importCsv(approval, HEADER + row).statusCode(200);
         given().get("/series/" + approval)
                 .then()
                 .statusCode(200)
@@ -82,11 +78,7 @@ class FiveThirtyEightImportTest {
                 + "2021-02-07,2021-02-08," + pollster + ",,800,lv,all,Biden,FALSE,Empty answers,,,\n"
                 + "2021-02-09,2021-02-10," + pollster + ",,1000,lv,all,Biden,FALSE,Likely voters,51,45,\n"
                 + "2021-02-11,2021-02-12," + pollster + ",,1000,lv,all,Biden,FALSE,Nul \u0000 byte,51,45,\n";
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(csv)
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(series, csv)
                 .statusCode(200)
                 .body("series", equalTo(series))
                 .body("seriesCreated", equalTo(true))
@@ -137,20 +129,12 @@ class FiveThirtyEightImportTest {
                             .formatted(i, i + 1, series, 45 + i % 5, i));
         }
         csv.append(csv.substring(HEADER.length(), csv.indexOf("\n", HEADER.length()) + 1)); // a row twice in one file
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(csv.toString())
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(series, csv.toString())
                 .statusCode(200)
                 .body("rowsRead", equalTo(13))
                 .body("accepted", equalTo(12))
                 .body("duplicates", equalTo(1));
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(csv.toString())
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(series, csv.toString())
                 .statusCode(200)
                 .body("seriesCreated", equalTo(false))
                 .body("rowsRead", equalTo(13))
@@ -172,11 +156,7 @@ class FiveThirtyEightImportTest {
         }
         String first = csv.substring(HEADER.length(), csv.indexOf("\n", HEADER.length()) + 1);
         csv.append(first); // the file's first row again, in the second chunk
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(csv.toString())
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(series, csv.toString())
                 .statusCode(200)
                 .body("rowsRead", equalTo(rows + 1))
                 .body("accepted", equalTo(rows))
@@ -201,13 +181,7 @@ class FiveThirtyEightImportTest {
             String csv = HEADER
                     + "2021-04-0%d,2021-04-0%d,Id Pollster %s,,900,a,all,Biden,FALSE,Approve?,50,40,\n"
                             .formatted(round, round + 1, series);
-            given().contentType("text/csv")
-                    .queryParam("series", series)
-                    .body(csv)
-                    .post("/imports/fivethirtyeight")
-                    .then()
-                    .statusCode(200)
-                    .body("accepted", equalTo(1));
+            SeriesFixtures.importCsv(series, csv).statusCode(200).body("accepted", equalTo(1));
             assertTrue(pollIds.add(TestPolls.submit(TestPolls.poll(pollster, "800", "2024-02-1" + round, 51, 36))));
         }
         List<Long> imported = given().get("/series/" + series + "/polls")
@@ -228,24 +202,15 @@ class FiveThirtyEightImportTest {
     @Test
     void missingColumnsAre400NamingThem() {
         String series = newKey();
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body("start_date,pollster,sample_size,population,text,approve,url\n2021-01-01,X,1,a,t,5,\n")
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(
+                        series, "start_date,pollster,sample_size,population,text,approve,url\n2021-01-01,X,1,a,t,5,\n")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Invalid CSV header"))
                 .body("detail", containsString("end_date"))
                 .body("errors.field", containsInAnyOrder("end_date", "disapprove"));
         given().get("/series/" + series).then().statusCode(404);
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body("")
-                .post("/imports/fivethirtyeight")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
+        SeriesFixtures.importCsv(series, "").statusCode(400).contentType("application/problem+json");
         given().contentType("text/csv")
                 .body(HEADER)
                 .post("/imports/fivethirtyeight")
@@ -293,13 +258,7 @@ class FiveThirtyEightImportTest {
                 .then()
                 .body("items[0].shares.size()", equalTo(3))
                 .body("items[1].shares.very", equalTo(30.0f));
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(HEADER)
-                .post("/imports/fivethirtyeight")
-                .then()
-                .statusCode(400)
-                .body("errors.field", hasItem("answers"));
+        SeriesFixtures.importCsv(series, HEADER).statusCode(400).body("errors.field", hasItem("answers"));
     }
 
     private static void assertPoll(

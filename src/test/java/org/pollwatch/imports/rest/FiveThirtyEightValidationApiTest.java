@@ -20,6 +20,7 @@ import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightPollReader;
 import org.pollwatch.imports.fivethirtyeight.FiveThirtyEightToplineReader;
 import org.pollwatch.imports.fivethirtyeight.PollRow;
 import org.pollwatch.imports.fivethirtyeight.Topline;
+import org.pollwatch.series.SeriesFixtures;
 
 /**
  * End to end: FiveThirtyEight's Biden COVID-approval polls (CC BY 4.0, see the test resources'
@@ -44,11 +45,7 @@ class FiveThirtyEightValidationApiTest {
         try (InputStream in = resource("covid_approval_polls_biden_all.csv")) {
             polls = in.readAllBytes();
         }
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(polls)
-                .post("/imports/fivethirtyeight")
-                .then()
+        SeriesFixtures.importCsv(series, polls)
                 .statusCode(200)
                 .body("rowsRead", equalTo(184))
                 .body("accepted", equalTo(184))

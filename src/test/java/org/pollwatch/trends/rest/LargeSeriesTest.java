@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.pollwatch.series.SeriesFixtures;
 
 /**
  * A series of 10,000 polls: imported in one request, its trend computed and then served from the cache,
@@ -63,13 +64,7 @@ class LargeSeriesTest {
                     .append(i)
                     .append('\n');
         }
-        given().contentType("text/csv")
-                .queryParam("series", series)
-                .body(csv.toString())
-                .post("/imports/fivethirtyeight")
-                .then()
-                .statusCode(200)
-                .body("accepted", equalTo(POLLS));
+        SeriesFixtures.importCsv(series, csv.toString()).statusCode(200).body("accepted", equalTo(POLLS));
 
         int points = given().get("/series/" + series + "/trend")
                 .then()
