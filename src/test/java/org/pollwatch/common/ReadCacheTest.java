@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** A region is bounded by bytes as well as by entries, and computes a missing value once at a time. */
@@ -54,65 +55,81 @@ class ReadCacheTest {
     void concurrentMissesOfOneKeyWaitForTheOneComputation() throws Exception {
         ReadCache.Region trends = reads.byVersion("test-trends", 10);
         AtomicInteger computed = new AtomicInteger();
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Blob> first = threads.submit(() -> trends.get("series-a", () -> {
-                computed.incrementAndGet();
-                entered.countDown();
-                await(release);
-                return new Blob(1);
-            }));
-            assertTrue(entered.await(10, TimeUnit.SECONDS));
-            Thread[] waiter = new Thread[1];
-            Future<Blob> second = threads.submit(() -> {
-                waiter[0] = Thread.currentThread();
-                return trends.get("series-a", () -> {
+        Race race = Race.run(
+                trends,
+                "series-a",
+                () -> {
+                    computed.incrementAndGet();
+                    return new Blob(1);
+                },
+                () -> {
                     computed.incrementAndGet();
                     return new Blob(2);
                 });
-            });
-            waitUntilParked(waiter);
-            release.countDown();
-            Blob value = first.get(10, TimeUnit.SECONDS);
-            assertSame(value, second.get(10, TimeUnit.SECONDS));
+        try {
+            Blob value = race.first().get(10, TimeUnit.SECONDS);
+            assertSame(value, race.second().get(10, TimeUnit.SECONDS));
             assertEquals(1, computed.get());
             assertEquals(1.0, counter("pollwatch.cache.computations", "test-trends"));
             assertEquals(1.0, counter("pollwatch.cache.coalesced", "test-trends"));
         } finally {
-            threads.shutdownNow();
+            race.threads().shutdownNow();
         }
     }
 
     @Test
     void aFailedComputationIsNotSharedNorKept() throws Exception {
         ReadCache.Region trends = reads.byVersion("test-failures", 10);
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Race race = Race.run(
+                trends,
+                "series-b",
+                () -> {
+                    throw new IllegalStateException("no such series");
+                },
+                () -> new Blob(3));
         try {
-            Future<Blob> failing = threads.submit(() -> trends.get("series-b", () -> {
-                entered.countDown();
-                await(release);
-                throw new IllegalStateException("no such series");
-            }));
-            assertTrue(entered.await(10, TimeUnit.SECONDS));
-            Thread[] waiter = new Thread[1];
-            Future<Blob> second = threads.submit(() -> {
-                waiter[0] = Thread.currentThread();
-                return trends.get("series-b", () -> new Blob(3));
-            });
-            waitUntilParked(waiter);
-            release.countDown();
             ExecutionException failure =
-                    assertThrows(ExecutionException.class, () -> failing.get(10, TimeUnit.SECONDS));
+                    assertThrows(ExecutionException.class, () -> race.first().get(10, TimeUnit.SECONDS));
             assertEquals("no such series", failure.getCause().getMessage());
             // the waiter computed for itself, and its value is the one kept
-            assertEquals(3, second.get(10, TimeUnit.SECONDS).bytes());
+            assertEquals(3, race.second().get(10, TimeUnit.SECONDS).bytes());
             assertEquals(3, trends.get("series-b", () -> new Blob(4)).bytes());
         } finally {
-            threads.shutdownNow();
+            race.threads().shutdownNow();
+        }
+    }
+
+    /**
+     * Two requests for one missing key: the first computes with {@code first}, held inside its
+     * computation until the second, which would compute with {@code second}, is parked waiting; then
+     * the first is let go.
+     */
+    private record Race(ExecutorService threads, Future<Blob> first, Future<Blob> second) {
+
+        static Race run(ReadCache.Region region, String key, Supplier<Blob> first, Supplier<Blob> second)
+                throws InterruptedException {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                Future<Blob> computing = threads.submit(() -> region.get(key, () -> {
+                    entered.countDown();
+                    await(release);
+                    return first.get();
+                }));
+                assertTrue(entered.await(10, TimeUnit.SECONDS));
+                Thread[] waiter = new Thread[1];
+                Future<Blob> waiting = threads.submit(() -> {
+                    waiter[0] = Thread.currentThread();
+                    return region.get(key, second);
+                });
+                waitUntilParked(waiter);
+                release.countDown();
+                return new Race(threads, computing, waiting);
+            } catch (RuntimeException | Error | InterruptedException e) {
+                threads.shutdownNow();
+                throw e;
+            }
         }
     }
 
