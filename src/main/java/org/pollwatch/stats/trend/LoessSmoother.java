@@ -51,16 +51,20 @@ final class LoessSmoother implements Smoother {
         int cap = s.size();
         double[] wts = new double[Math.max(1, cap)];
         double[] ys = new double[Math.max(1, cap)];
+        int[] window = new int[Math.max(1, cap)];
         for (int t = firstDay; t <= lastDay; t++) {
             cur.moveTo(t);
-            for (int i = cur.lo; i < cur.hi; i++) if (cur.inWindow(i)) count[pollster[i]]++;
+            int m = cur.collect(window);
+            for (int j = 0; j < m; j++) count[pollster[window[j]]]++;
             double s0 = 0, s1 = 0, s2 = 0, sy = 0, sxy = 0;
             int minX = Integer.MAX_VALUE, maxX = Integer.MIN_VALUE;
-            for (int i = cur.lo; i < cur.hi; i++) {
-                if (!cur.inWindow(i)) continue;
+            double[] effect = house.effectsOn(t);
+            boolean[] used = days.usedOn(t);
+            for (int j = 0; j < m; j++) {
+                int i = window[j];
                 int x = date[i] - t;
                 double wi = kernel[Math.abs(x)] * flood[count[pollster[i]]] / var[i];
-                double yi = y[i] - house.effect(pollster[i], t);
+                double yi = effect == null ? y[i] : y[i] - effect[pollster[i]];
                 wts[i] = wi;
                 ys[i] = yi;
                 s0 += wi;
@@ -70,9 +74,9 @@ final class LoessSmoother implements Smoother {
                 sxy += wi * x * yi;
                 minX = Math.min(minX, x);
                 maxX = Math.max(maxX, x);
-                if (wi > 0) days.markUsed(i, t);
+                if (wi > 0 && used != null) used[i] = true;
             }
-            for (int i = cur.lo; i < cur.hi; i++) count[pollster[i]] = 0;
+            for (int j = 0; j < m; j++) count[pollster[window[j]]] = 0;
             if (!(s0 > 0)) continue;
             double det = s0 * s2 - s1 * s1;
             boolean linear = maxX > minX && det > 1e-9 * s0 * s2;
@@ -86,8 +90,9 @@ final class LoessSmoother implements Smoother {
             }
             // Equivalent kernel l_i: the estimate is Σ l_i y_i.
             double sumL2 = 0, sumL2v = 0, phiNum = 0, phiDen = 0;
-            for (int i = cur.lo; i < cur.hi; i++) {
-                if (!cur.inWindow(i) || wts[i] == 0) continue;
+            for (int j = 0; j < m; j++) {
+                int i = window[j];
+                if (wts[i] == 0) continue;
                 int x = date[i] - t;
                 double l = linear ? wts[i] * (s2 - s1 * x) / det : wts[i] / s0;
                 sumL2 += l * l;

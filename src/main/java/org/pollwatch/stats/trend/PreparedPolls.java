@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -104,7 +106,9 @@ final class PreparedPolls {
                 }
             }
         }
-        for (Poll p : polls) choices.addAll(p.shares().keySet());
+        Set<String> seen = new HashSet<>(); // hashed first: sorting 10,000 polls' keys one by one is slower
+        for (Poll p : polls) seen.addAll(p.shares().keySet());
+        choices.addAll(seen);
         return new PreparedPolls(withDefaultSizes(polls, realtime), List.copyOf(pollsterNames), List.copyOf(choices));
     }
 

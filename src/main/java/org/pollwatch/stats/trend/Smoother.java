@@ -21,8 +21,9 @@ interface Smoother {
             return new Days(first, last, realtime, usedFrom, null);
         }
 
-        void markUsed(int poll, int day) {
-            if (used != null && day >= usedFrom) used[poll] = true;
+        /** Where to mark the polls that influence day {@code day}; null when that day needs no marks. */
+        boolean[] usedOn(int day) {
+            return day >= usedFrom ? used : null;
         }
     }
 
@@ -45,9 +46,15 @@ interface Smoother {
 
     /** Pollster house effects, possibly changing over time (realtime: as known on that day). */
     interface HouseAdjustment {
-        HouseAdjustment NONE = (pollster, day) -> 0;
+        HouseAdjustment NONE = day -> null;
 
-        double effect(int pollster, int day);
+        /** Effect per pollster index subtracted on {@code day}; null when none is. */
+        double[] effectsOn(int day);
+
+        default double effect(int pollster, int day) {
+            double[] effects = effectsOn(day);
+            return effects == null ? 0 : effects[pollster];
+        }
 
         /**
          * Uncertainty (variance, points²) of the effect subtracted, or with no adjustment the spread of

@@ -34,64 +34,17 @@ public final class TrendEngine {
             case LOESS -> new LoessSmoother(options);
             case KALMAN -> new KalmanSmoother(options);
         };
+        // Choices are independent: on a series of several, a cold request uses more than one core.
+        List<ChoiceTrend> perChoice = prepared.choices.parallelStream()
+                .map(choice -> choiceTrend(prepared, choice, options, smoother, realtime, z, bandZ))
+                .toList();
         List<TrendPoint> points = new ArrayList<>();
         List<HouseEffect> houseEffects = new ArrayList<>();
         Set<String> contributing = new HashSet<>();
-        for (String choice : prepared.choices) {
-            PreparedPolls.Series s = prepared.series(choice, options);
-            if (s.size() == 0) continue;
-            int[] keyDays = realtime ? s.avail() : s.date();
-            int dataFirst = Integer.MAX_VALUE, dataLast = Integer.MIN_VALUE;
-            for (int d : keyDays) {
-                dataFirst = Math.min(dataFirst, d);
-                dataLast = Math.max(dataLast, d);
-            }
-            int to = options.to() != null ? (int) options.to().toEpochDay() : dataLast;
-            int from = options.from() != null ? (int) options.from().toEpochDay() : dataFirst;
-            // Realtime needs nothing after 'to'; hindsight needs every poll for residuals.
-            int lastDay = realtime ? to : Math.max(to, dataLast);
-            if (lastDay < dataFirst) continue;
-            boolean[] used = new boolean[s.size()];
-            Result r = fit(
-                    s,
-                    smoother,
-                    options,
-                    new Smoother.Days(dataFirst, lastDay, realtime, Math.max(from, dataFirst), used));
-            double[] prediction = predictionHalfWidth(
-                    s,
-                    r.daily,
-                    realtime,
-                    z,
-                    options.confidenceLevel(),
-                    options.predictionAdaptation(),
-                    options.windowDays());
-            for (int t = Math.max(from, dataFirst); t <= to; t++) {
-                double est = r.daily.at(t);
-                if (Double.isNaN(est)) continue;
-                int k = t - r.daily.firstDay();
-                double half = bandZ * r.daily.standardError()[k];
-                double next = prediction[k];
-                points.add(new TrendPoint(
-                        LocalDate.ofEpochDay(t),
-                        choice,
-                        est,
-                        clamp(est - half),
-                        clamp(est + half),
-                        r.daily.effectivePolls()[k],
-                        clamp(est - next),
-                        clamp(est + next)));
-            }
-            for (int i = 0; i < s.size(); i++) {
-                if (used[i] && (!realtime || s.avail()[i] <= to))
-                    contributing.addAll(s.polls().get(i).ids());
-            }
-            HouseEffectEstimator.Estimate h = r.house;
-            for (int p = 0; p < s.pollsterCount(); p++) {
-                if (h.count()[p] > 0) {
-                    houseEffects.add(new HouseEffect(
-                            prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
-                }
-            }
+        for (ChoiceTrend c : perChoice) {
+            points.addAll(c.points());
+            houseEffects.addAll(c.houseEffects());
+            contributing.addAll(c.contributing());
         }
         houseEffects.sort((a, b) -> a.choice().equals(b.choice())
                 ? a.pollster().compareToIgnoreCase(b.pollster())
@@ -99,6 +52,77 @@ public final class TrendEngine {
         List<String> ids = new ArrayList<>(contributing);
         ids.sort(null);
         return new TrendResult(points, ids, houseEffects);
+    }
+
+    /** One choice's points, house effects and contributing poll ids. */
+    private record ChoiceTrend(List<TrendPoint> points, List<HouseEffect> houseEffects, List<String> contributing) {
+        static final ChoiceTrend NONE = new ChoiceTrend(List.of(), List.of(), List.of());
+    }
+
+    private static ChoiceTrend choiceTrend(
+            PreparedPolls prepared,
+            String choice,
+            TrendOptions options,
+            Smoother smoother,
+            boolean realtime,
+            double z,
+            double bandZ) {
+        List<TrendPoint> points = new ArrayList<>();
+        List<HouseEffect> houseEffects = new ArrayList<>();
+        List<String> contributing = new ArrayList<>();
+        PreparedPolls.Series s = prepared.series(choice, options);
+        if (s.size() == 0) return ChoiceTrend.NONE;
+        int[] keyDays = realtime ? s.avail() : s.date();
+        int dataFirst = Integer.MAX_VALUE, dataLast = Integer.MIN_VALUE;
+        for (int d : keyDays) {
+            dataFirst = Math.min(dataFirst, d);
+            dataLast = Math.max(dataLast, d);
+        }
+        int to = options.to() != null ? (int) options.to().toEpochDay() : dataLast;
+        int from = options.from() != null ? (int) options.from().toEpochDay() : dataFirst;
+        // Realtime needs nothing after 'to'; hindsight needs every poll for residuals.
+        int lastDay = realtime ? to : Math.max(to, dataLast);
+        if (lastDay < dataFirst) return ChoiceTrend.NONE;
+        boolean[] used = new boolean[s.size()];
+        Result r = fit(
+                s, smoother, options, new Smoother.Days(dataFirst, lastDay, realtime, Math.max(from, dataFirst), used));
+        double[] prediction = predictionHalfWidth(
+                s,
+                r.daily,
+                realtime,
+                z,
+                options.confidenceLevel(),
+                options.predictionAdaptation(),
+                options.windowDays());
+        for (int t = Math.max(from, dataFirst); t <= to; t++) {
+            double est = r.daily.at(t);
+            if (Double.isNaN(est)) continue;
+            int k = t - r.daily.firstDay();
+            double half = bandZ * r.daily.standardError()[k];
+            double next = prediction[k];
+            points.add(new TrendPoint(
+                    LocalDate.ofEpochDay(t),
+                    choice,
+                    est,
+                    clamp(est - half),
+                    clamp(est + half),
+                    r.daily.effectivePolls()[k],
+                    clamp(est - next),
+                    clamp(est + next)));
+        }
+        for (int i = 0; i < s.size(); i++) {
+            if (used[i] && (!realtime || s.avail()[i] <= to)) {
+                for (String id : s.polls().get(i).ids()) contributing.add(id); // no array copy per poll
+            }
+        }
+        HouseEffectEstimator.Estimate h = r.house;
+        for (int p = 0; p < s.pollsterCount(); p++) {
+            if (h.count()[p] > 0) {
+                houseEffects.add(new HouseEffect(
+                        prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
+            }
+        }
+        return new ChoiceTrend(points, houseEffects, contributing);
     }
 
     private record Result(Smoother.Daily daily, HouseEffectEstimator.Estimate house) {}
@@ -322,12 +346,11 @@ public final class TrendEngine {
             boolean adjust)
             implements Smoother.HouseAdjustment {
         @Override
-        public double effect(int pollster, int day) {
-            if (!adjust) return 0;
-            if (byDay == null) return last.effect()[pollster];
+        public double[] effectsOn(int day) {
+            if (!adjust) return null;
+            if (byDay == null) return last.effect();
             int k = day - firstDay;
-            if (k < 0) return 0;
-            return byDay[Math.min(k, byDay.length - 1)][pollster];
+            return k < 0 ? null : byDay[Math.min(k, byDay.length - 1)];
         }
 
         @Override

@@ -55,34 +55,39 @@ final class WeightedAverageSmoother implements Smoother {
         double[] pollsterWeight = new double[s.pollsterCount()];
         double drift = o.driftSdPerDay() * o.driftSdPerDay();
         double fixedNoise = o.nonSamplingSd() * o.nonSamplingSd();
+        int[] window = new int[s.size()];
         for (int t = firstDay; t <= lastDay; t++) {
             cur.moveTo(t);
-            for (int i = cur.lo; i < cur.hi; i++) if (cur.inWindow(i)) count[pollster[i]]++;
+            int m = cur.collect(window);
+            for (int j = 0; j < m; j++) count[pollster[window[j]]]++;
             double sw = 0, sw2 = 0, swy = 0, sw2v = 0, swa = 0;
             double noise = house.nonSamplingVariance(t);
             if (Double.isNaN(noise)) noise = fixedNoise;
-            for (int i = cur.lo; i < cur.hi; i++) {
-                if (!cur.inWindow(i)) continue;
+            double[] effect = house.effectsOn(t);
+            boolean[] used = days.usedOn(t);
+            for (int j = 0; j < m; j++) {
+                int i = window[j];
                 int p = pollster[i];
-                double wi = decay[Math.abs(t - date[i])] * flood[count[p]] / var[i];
-                double yi = y[i] - house.effect(p, t);
+                int age = Math.abs(t - date[i]);
+                double wi = decay[age] * flood[count[p]] / var[i];
+                double yi = effect == null ? y[i] : y[i] - effect[p];
                 sw += wi;
                 sw2 += wi * wi;
                 swy += wi * yi;
                 sw2v += wi * wi * (sampling[i] + noise);
-                swa += wi * Math.abs(t - date[i]);
+                swa += wi * age;
                 pollsterWeight[p] += wi;
-                days.markUsed(i, t);
+                if (used != null) used[i] = true;
             }
             double houseVar = 0;
-            for (int i = cur.lo; i < cur.hi; i++) {
-                int p = pollster[i];
+            for (int j = 0; j < m; j++) {
+                int p = pollster[window[j]];
+                count[p] = 0;
                 if (pollsterWeight[p] != 0) {
                     houseVar += pollsterWeight[p] * pollsterWeight[p] * house.effectVariance(p, t);
                     pollsterWeight[p] = 0;
                 }
             }
-            for (int i = cur.lo; i < cur.hi; i++) count[pollster[i]] = 0;
             if (sw == 0) continue;
             double mean = swy / sw;
             double neff = sw * sw / sw2;

@@ -37,6 +37,17 @@ final class WindowCursor {
         while (lo < hi && key[lo] < t - back) lo++;
     }
 
+    /**
+     * Writes the indexes of the polls in the window of the current day to {@code into} (at least the
+     * series' size long), in series order, and returns how many there are: the smoothers visit them
+     * several times a day, and testing {@link #inWindow} once is cheaper than on every visit.
+     */
+    int collect(int[] into) {
+        int m = 0;
+        for (int i = lo; i < hi; i++) if (inWindow(i)) into[m++] = i;
+        return m;
+    }
+
     /** Field date in the window and, realtime, the version still valid on the day. */
     boolean inWindow(int i) {
         int d = s.date()[i];
