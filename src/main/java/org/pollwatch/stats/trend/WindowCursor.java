@@ -6,8 +6,8 @@ package org.pollwatch.stats.trend;
  *
  * <p>Realtime (series sorted by availability): the window of day t is the polls with
  * availability &lt;= t and field date in [t - back, t]. Because a poll is never available before
- * its field date, they all lie in the index range of availability in [t - back, t]; callers skip
- * the few in that range whose date is older ({@link #inWindow}).
+ * its field date, they all lie in the index range of availability in [t - back, t]; {@link #collect}
+ * skips the few in that range whose date is older.
  *
  * <p>Hindsight (series sorted by field date): field date in [t - back, t + ahead].
  */
@@ -17,8 +17,8 @@ final class WindowCursor {
     private final boolean realtime;
     private final int back;
     private final int ahead;
-    int lo;
-    int hi; // exclusive
+    private int lo;
+    private int hi; // exclusive
     private int day;
 
     WindowCursor(PreparedPolls.Series s, boolean realtime, int back, int ahead) {
@@ -49,7 +49,7 @@ final class WindowCursor {
     }
 
     /** Field date in the window and, realtime, the version still valid on the day. */
-    boolean inWindow(int i) {
+    private boolean inWindow(int i) {
         int d = s.date()[i];
         return d >= day - back && d <= day + ahead && (!realtime || s.until()[i] > day);
     }
