@@ -79,7 +79,6 @@ final class PreparedPolls {
                     .add(p);
         }
         List<Poll> polls = new ArrayList<>();
-        TreeSet<String> choices = new TreeSet<>();
         int lag = o.minReportingLagDays();
         for (List<PollObservation> group : groups.values()) {
             int pollster = rawNameIndex.get(group.get(0).pollster());
@@ -108,8 +107,8 @@ final class PreparedPolls {
         }
         Set<String> seen = new HashSet<>(); // hashed first: sorting 10,000 polls' keys one by one is slower
         for (Poll p : polls) seen.addAll(p.shares().keySet());
-        choices.addAll(seen);
-        return new PreparedPolls(withDefaultSizes(polls, realtime), List.copyOf(pollsterNames), List.copyOf(choices));
+        return new PreparedPolls(
+                withDefaultSizes(polls, realtime), List.copyOf(pollsterNames), List.copyOf(new TreeSet<>(seen)));
     }
 
     private static int available(PollObservation p, int lag) {

@@ -67,9 +67,6 @@ public final class TrendEngine {
             boolean realtime,
             double z,
             double bandZ) {
-        List<TrendPoint> points = new ArrayList<>();
-        List<HouseEffect> houseEffects = new ArrayList<>();
-        List<String> contributing = new ArrayList<>();
         PreparedPolls.Series s = prepared.series(choice, options);
         if (s.size() == 0) return ChoiceTrend.NONE;
         int[] keyDays = realtime ? s.avail() : s.date();
@@ -94,6 +91,7 @@ public final class TrendEngine {
                 options.confidenceLevel(),
                 options.predictionAdaptation(),
                 options.windowDays());
+        List<TrendPoint> points = new ArrayList<>();
         for (int t = Math.max(from, dataFirst); t <= to; t++) {
             double est = r.daily.at(t);
             if (Double.isNaN(est)) continue;
@@ -110,11 +108,13 @@ public final class TrendEngine {
                     clamp(est - next),
                     clamp(est + next)));
         }
+        List<String> contributing = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             if (used[i] && (!realtime || s.avail()[i] <= to)) {
                 for (String id : s.polls().get(i).ids()) contributing.add(id); // no array copy per poll
             }
         }
+        List<HouseEffect> houseEffects = new ArrayList<>();
         HouseEffectEstimator.Estimate h = r.house;
         for (int p = 0; p < s.pollsterCount(); p++) {
             if (h.count()[p] > 0) {
