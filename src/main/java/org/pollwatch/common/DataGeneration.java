@@ -42,6 +42,8 @@ public class DataGeneration {
             from data_generation d where d.id = 1
             """;
 
+    private static final String OF_ALL = "select value from data_generation where id = 1";
+
     private final EntityManager em;
     private final ReadDataSource database;
 
@@ -55,9 +57,20 @@ public class DataGeneration {
      * that new): raised by every change of the series and by every change not scoped to series.
      */
     public long ofSeries(String key) {
+        return read(OF_SERIES, key);
+    }
+
+    /** The data generation now, raised by every change of polls or series, whatever it names. */
+    public long ofAll() {
+        return read(OF_ALL, null);
+    }
+
+    private long read(String sql, String key) {
         try (Connection connection = database.current().getConnection();
-                PreparedStatement select = connection.prepareStatement(OF_SERIES)) {
-            select.setString(1, key);
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            if (key != null) {
+                select.setString(1, key);
+            }
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);

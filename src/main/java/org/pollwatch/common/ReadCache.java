@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
  *       counter in the database that every {@link DataChanged} naming the series (or naming none)
  *       raises inside the changing transaction: right across instances too, and a write to one series
  *       leaves the others' entries valid.
+ *   <li>{@link #untilAnyChange}: the value depends on polls and series throughout (the home page's
+ *       latest polls and series cards); keys are combined with the data generation
+ *       ({@link DataGeneration#ofAll}), which every {@link DataChanged} raises.
  * </ul>
  *
  * {@link #raiseGeneration} and {@link #onChange} are the one place where a change of data is handled. A value computed from the
@@ -54,6 +57,7 @@ public class ReadCache {
     private final DataGeneration generation;
     private final MeterRegistry metrics;
     private final List<SeriesRegion> emptiedOnChange = new CopyOnWriteArrayList<>();
+    private final List<DataRegion> emptiedOnAnyChange = new CopyOnWriteArrayList<>();
 
     public ReadCache(DataGeneration generation, MeterRegistry metrics) {
         this.generation = generation;
@@ -75,6 +79,15 @@ public class ReadCache {
                 name,
                 bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build()));
         emptiedOnChange.add(region);
+        return region;
+    }
+
+    /** A region whose values, built from many series and polls, hold until the next committed change of any. */
+    public DataRegion untilAnyChange(String name, long maximumSize) {
+        DataRegion region = new DataRegion(entries(
+                name,
+                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build()));
+        emptiedOnAnyChange.add(region);
         return region;
     }
 
@@ -131,6 +144,9 @@ public class ReadCache {
             } else {
                 cache.asMap().keySet().removeIf(key -> change.series().contains(((Current) key).series()));
             }
+        }
+        for (DataRegion region : emptiedOnAnyChange) {
+            region.entries.cache.invalidateAll();
         }
         LOG.debugf("Data changed: %s", change.reason());
     }
@@ -207,6 +223,26 @@ public class ReadCache {
         /** The value of series {@code series} kept under {@code key}, or computed by {@code compute} and kept. */
         public <T> T get(String series, Object key, Supplier<T> compute) {
             return entries.get(new Current(series, generation.ofSeries(series), key), compute);
+        }
+
+        @Override
+        public String toString() {
+            return "cache region " + entries.name();
+        }
+    }
+
+    /** A cache of values computed from the data as a whole, valid while the data generation holds. */
+    public final class DataRegion {
+
+        private final Entries entries;
+
+        private DataRegion(Entries entries) {
+            this.entries = entries;
+        }
+
+        /** The value kept under {@code key} at the current data generation, or computed by {@code compute} and kept. */
+        public <T> T get(Object key, Supplier<T> compute) {
+            return entries.get(new Current(null, generation.ofAll(), key), compute);
         }
 
         @Override

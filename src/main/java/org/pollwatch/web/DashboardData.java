@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.pollwatch.common.PageView;
+import org.pollwatch.common.ReadCache;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollSummary;
 import org.pollwatch.polls.PollView;
@@ -63,17 +64,32 @@ public class DashboardData {
             List<Disclosure> disclosure,
             Double averageScore) {}
 
+    /** What the home page shows: the latest polls its filters select and every series' card. */
+    public record Home(PageView<ListedPoll> latest, List<SeriesCard> series) {}
+
     private final PollService polls;
     private final PollsterService pollsters;
     private final SeriesData series;
 
-    public DashboardData(PollService polls, PollsterService pollsters, SeriesData series) {
+    /**
+     * Home and pollster pages until the next change of any poll or series: each lists polls and
+     * reads every series' trend, which a request would otherwise gather poll by poll again.
+     */
+    private final ReadCache.DataRegion pages;
+
+    public DashboardData(PollService polls, PollsterService pollsters, SeriesData series, ReadCache cache) {
         this.polls = polls;
         this.pollsters = pollsters;
         this.series = series;
+        this.pages = cache.untilAnyChange("web-dashboard-pages", 256);
     }
 
-    public PageView<ListedPoll> latest(PollQuery query) {
+    /** The home page's parts for {@code query}, until the next change of data. */
+    public Home home(PollQuery query) {
+        return pages.get(query, () -> new Home(latest(query), seriesCards()));
+    }
+
+    private PageView<ListedPoll> latest(PollQuery query) {
         PageView<PollSummary> page = polls.search(query).value();
         List<ListedPoll> listed = new ArrayList<>();
         for (PollSummary summary : page.items()) {
@@ -100,7 +116,7 @@ public class DashboardData {
                         .toList());
     }
 
-    public List<SeriesCard> seriesCards() {
+    private List<SeriesCard> seriesCards() {
         List<SeriesCard> cards = new ArrayList<>();
         for (SeriesView view : series.list()) {
             TrendView trend =
@@ -131,7 +147,14 @@ public class DashboardData {
         return cards;
     }
 
+    /** The pollster page's parts, until the next change of data (an unknown pollster's problem is not kept). */
     public PollsterPage pollster(String slug, int page) {
+        return pages.get(new PollsterKey(slug, page), () -> pollsterNow(slug, page));
+    }
+
+    private record PollsterKey(String slug, int page) {}
+
+    private PollsterPage pollsterNow(String slug, int page) {
         PollsterDocument pollster = pollsters.get(slug);
         PollQuery query = new PollQuery(slug, null, null, null, null, null, null, true, "-fieldEnd", page, 50);
         PageView<ListedPoll> listed = latest(query);

@@ -125,9 +125,10 @@ public class PageResource {
                 Params.page(page),
                 20);
         HomeFilters filters = new HomeFilters(pollster, country, topic, from, to, q);
+        DashboardData.Home home = dashboard.home(query);
         return Templates.home(
-                dashboard.latest(query),
-                dashboard.seriesCards(),
+                home.latest(),
+                home.series(),
                 filters,
                 new Links("/polls" + filters.query(0), "Polls/searchPolls", uri));
     }

@@ -10,12 +10,17 @@ import static org.pollwatch.series.SeriesFixtures.poll;
 import static org.pollwatch.series.SeriesFixtures.submit;
 import static org.pollwatch.testsupport.TestPolls.newPollster;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class WebPagesTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void homeShowsTheSeededIdiPollWithItsHeadline() {
@@ -29,6 +34,47 @@ class WebPagesTest {
                 .body(containsString("Returning the hostages 51 % vs Toppling Hamas 36 %"))
                 .body(containsString("href=\"/dashboard/polls/1\""))
                 .body(containsString("/q/swagger-ui/#/Polls/searchPolls"));
+    }
+
+    @Test
+    void homeAndPollsterPagesAreGatheredOnceUntilAnyChangeOfData() {
+        String pollster = newPollster();
+        String key = newSeries();
+        long first = submit(poll(pollster, key, "2021-03-01", "2021-03-02", null, "adults", 1000, 50, 40));
+        double before = dashboardComputations();
+        for (int i = 0; i < 3; i++) {
+            given().queryParam("pollster", pollster)
+                    .get("/")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("href=\"/dashboard/polls/" + first + "\""));
+        }
+        assertEquals(1.0, dashboardComputations() - before, "home pages gathered for three requests");
+
+        long second = submit(poll(pollster, key, "2021-03-05", "2021-03-06", null, "adults", 1000, 52, 41));
+        given().queryParam("pollster", pollster)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .body(containsString("href=\"/dashboard/polls/" + second + "\""));
+        given().get("/dashboard/pollsters/" + pollster)
+                .then()
+                .statusCode(200)
+                .body(containsString("href=\"/dashboard/polls/" + second + "\""));
+        // a change of another series' data changes the series cards: the home page is gathered again
+        double beforeOther = dashboardComputations();
+        String otherKey = newSeries();
+        submit(poll(newPollster(), otherKey, "2021-03-01", "2021-03-02", null, "adults", 1000, 50, 40));
+        given().queryParam("pollster", pollster).get("/").then().statusCode(200);
+        assertEquals(1.0, dashboardComputations() - beforeOther, "home pages gathered after another change");
+    }
+
+    /** Home and pollster pages gathered so far (none before the first page is asked for). */
+    private double dashboardComputations() {
+        io.micrometer.core.instrument.Counter counter = metrics.find("pollwatch.cache.computations")
+                .tag("region", "web-dashboard-pages")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
