@@ -130,16 +130,19 @@ public class TrendService {
                     round(h.standardError()),
                     h.pollCount()));
         }
+        HouseEffectsView houseEffects = new HouseEffectsView(series.key(), method, mode, request.asOf(), to, effects);
+        return new ComputedTrend(trend, houseEffects, () -> serialise(trend, houseEffects));
+    }
+
+    private ComputedTrend.Serialised serialise(TrendView trend, HouseEffectsView houseEffects) {
         try {
             byte[] trendJson = json.writeValueAsBytes(trend);
-            HouseEffectsView houseEffects =
-                    new HouseEffectsView(series.key(), method, mode, request.asOf(), to, effects);
             // records print every component: the house effects' text covers all they hold
             String fingerprint =
                     Fingerprint.start().add(trendJson).add(houseEffects).hex();
-            return new ComputedTrend(trend, trendJson, csv(trend), houseEffects, fingerprint);
+            return new ComputedTrend.Serialised(trendJson, csv(trend), fingerprint);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the trend of series " + series.key(), e);
+            throw new IllegalStateException("Cannot serialise the trend of series " + trend.series(), e);
         }
     }
 
