@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.series.SeriesDocument;
 import org.pollwatch.series.SeriesPollView;
@@ -41,7 +44,6 @@ public class SeriesData {
             TrendView trend,
             HouseEffectsView houseEffects,
             List<Dot> dots,
-            String fingerprint,
             Map<String, String> choiceLabels)
             implements ReadCache.Weighed {
 
@@ -96,8 +98,17 @@ public class SeriesData {
 
     private final ReadCache.SeriesRegion pages;
 
-    public SeriesData(SeriesService series, TrendService trends, ReadCache cache, TrendConfig config) {
+    /** Reads a series' polls for its dots while the request's thread computes the trend. */
+    private final ManagedExecutor background;
+
+    public SeriesData(
+            SeriesService series,
+            TrendService trends,
+            ReadCache cache,
+            TrendConfig config,
+            ManagedExecutor background) {
         this.config = config;
+        this.background = background;
         this.series = series;
         this.trends = trends;
         this.cache = cache;
@@ -146,7 +157,20 @@ public class SeriesData {
 
     private Snapshot snapshotNow(TrendRequest request) {
         SeriesView view = series.get(request.series());
-        ComputedTrend computed = trend(request);
+        // the dots' polls and the trend are two reads of the database and a computation: the dots'
+        // read runs beside the trend's (the request's context goes with it), not after it
+        CompletableFuture<Polls> reading = background.supplyAsync(() -> polls.get(
+                request.series(),
+                request.series(),
+                () -> new Polls(List.copyOf(series.allPolls(request.series(), false)))));
+        ComputedTrend computed;
+        try {
+            computed = trend(request);
+        } catch (RuntimeException refused) {
+            // the read ends before the request does: it runs in the request's context
+            reading.handle((read, failure) -> read).join();
+            throw refused;
+        }
         Set<Long> contributing = new HashSet<>(computed.trend().polls());
         Map<String, Double> effects = new HashMap<>();
         for (HouseEffectsView.HouseEffectView effect : computed.houseEffects().houseEffects()) {
@@ -154,10 +178,7 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        Polls all = polls.get(
-                request.series(),
-                request.series(),
-                () -> new Polls(List.copyOf(series.allPolls(request.series(), false))));
+        Polls all = joined(reading);
         for (SeriesPollView poll : all.polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
@@ -180,8 +201,19 @@ public class SeriesData {
                 computed.trend(),
                 computed.houseEffects(),
                 List.copyOf(dots),
-                computed.fingerprint(),
                 Collections.unmodifiableMap(labels));
+    }
+
+    /** The value read in the background, or the problem or failure it ended with, as thrown there. */
+    private static <T> T joined(CompletableFuture<T> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**
