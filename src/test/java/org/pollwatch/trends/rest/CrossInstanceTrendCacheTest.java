@@ -22,7 +22,8 @@ import org.pollwatch.testsupport.TestPolls;
  * Trends cached by one instance follow changes committed by another. The other instance is played by
  * a plain JDBC transaction doing what a writing instance's transaction does: change the data and raise
  * the generation of the series it changed ({@link DataGeneration#RAISE}), with no event reaching this
- * instance. A change of one series leaves the other series' cached trends in place.
+ * instance. A change of one series leaves the other series' cached trends in place; the home page,
+ * cached until any change, follows every one.
  */
 @QuarkusTest
 class CrossInstanceTrendCacheTest {
@@ -73,6 +74,28 @@ class CrossInstanceTrendCacheTest {
         changeElsewhere(id, 63, false, series);
         // a date never asked: computed from the polls, which must be read again
         assertEquals(63.0, lastApprove(series, "2024-04-11"), 0.001);
+    }
+
+    @Test
+    void theHomePageFollowsAChangeCommittedElsewhere() throws SQLException {
+        String series = SeriesFixtures.newSeries();
+        String pollster = TestPolls.newPollster();
+        long id = SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, series, "2024-08-01", "2024-08-02", null, "adults", 1000, 50, 40));
+        assertTrue(home(pollster).contains("Approve 50 % vs Disapprove 40 %"));
+        assertTrue(home(pollster).contains("Approve 50 % vs Disapprove 40 %")); // now served from the cache
+
+        changeElsewhere(id, 62, false, series);
+        assertTrue(home(pollster).contains("Approve 62 % vs Disapprove 40 %"), "the home page kept the old poll");
+    }
+
+    private static String home(String pollster) {
+        return given().queryParam("pollster", pollster)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Test
