@@ -75,20 +75,23 @@ public class ReadCache {
 
     /** A region whose values, each of one series, hold until the next committed change of that series. */
     public SeriesRegion untilSeriesChange(String name, long maximumSize) {
-        SeriesRegion region = new SeriesRegion(entries(
-                name,
-                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build()));
+        SeriesRegion region = new SeriesRegion(untilChange(name, maximumSize));
         emptiedOnChange.add(region);
         return region;
     }
 
     /** A region whose values, built from many series and polls, hold until the next committed change of any. */
     public DataRegion untilAnyChange(String name, long maximumSize) {
-        DataRegion region = new DataRegion(entries(
-                name,
-                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build()));
+        DataRegion region = new DataRegion(untilChange(name, maximumSize));
         emptiedOnAnyChange.add(region);
         return region;
+    }
+
+    /** Entries emptied on a change, and dropped after {@link #CHANGE_REGION_LIFETIME} even without one. */
+    private Entries untilChange(String name, long maximumSize) {
+        return entries(
+                name,
+                bounded(maximumSize).expireAfterWrite(CHANGE_REGION_LIFETIME).build());
     }
 
     private Entries entries(String name, Cache<Object, Object> cache) {

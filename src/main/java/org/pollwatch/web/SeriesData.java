@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.series.SeriesDocument;
@@ -159,16 +163,17 @@ public class SeriesData {
         SeriesView view = series.get(request.series());
         // the dots' polls and the trend are two reads of the database and a computation: the dots'
         // read runs beside the trend's (the request's context goes with it), not after it
-        CompletableFuture<Polls> reading = background.supplyAsync(() -> polls.get(
-                request.series(),
-                request.series(),
-                () -> new Polls(List.copyOf(series.allPolls(request.series(), false)))));
+        SideRead<Polls> reading = new SideRead<>(
+                () -> polls.get(
+                        request.series(),
+                        request.series(),
+                        () -> new Polls(List.copyOf(series.allPolls(request.series(), false)))),
+                background);
         ComputedTrend computed;
         try {
             computed = trend(request);
         } catch (RuntimeException refused) {
-            // the read ends before the request does: it runs in the request's context
-            reading.handle((read, failure) -> read).join();
+            reading.cancelOrAwait();
             throw refused;
         }
         Set<Long> contributing = new HashSet<>(computed.trend().polls());
@@ -178,7 +183,7 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        Polls all = joined(reading);
+        Polls all = reading.join();
         for (SeriesPollView poll : all.polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
@@ -204,15 +209,54 @@ public class SeriesData {
                 Collections.unmodifiableMap(labels));
     }
 
-    /** The value read in the background, or the problem or failure it ended with, as thrown there. */
-    private static <T> T joined(CompletableFuture<T> reading) {
-        try {
-            return reading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+    /**
+     * A read handed to the executor while the requesting thread does other work. Whichever thread
+     * claims it first runs it: when every worker is busy the requesting thread runs it itself instead
+     * of waiting on a task still queued, so a full pool cannot deadlock on these reads.
+     */
+    static final class SideRead<T> {
+
+        private final Supplier<T> read;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        SideRead(Supplier<T> read, Executor executor) {
+            this.read = read;
+            try {
+                executor.execute(this::runIfUnclaimed);
+            } catch (RejectedExecutionException full) {
+                // join runs it
             }
-            throw e;
+        }
+
+        private void runIfUnclaimed() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    result.complete(read.get());
+                } catch (RuntimeException | Error failure) {
+                    result.completeExceptionally(failure);
+                }
+            }
+        }
+
+        /** The value read, here if no worker took the read up yet; its failure as it was thrown. */
+        T join() {
+            runIfUnclaimed();
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+        }
+
+        /** Not run at all if no worker took it up yet; else over before the request (in whose context it runs) is. */
+        void cancelOrAwait() {
+            if (!claimed.compareAndSet(false, true)) {
+                result.handle((value, failure) -> value).join();
+            }
         }
     }
 
