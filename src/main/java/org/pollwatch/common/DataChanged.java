@@ -13,8 +13,12 @@ import java.util.Set;
  * @param pollId the poll changed, or null
  * @param pollster the slug of the changed poll's pollster, or null
  * @param series keys of the series whose average the change affects (before and after it)
+ * @param redefinesSeries the series' membership, mapping or settings changed, not only polls in it:
+ *     reads of the series cannot be brought up to date from the polls changed since
+ *     ({@link DataGeneration#pollsChangedSince})
  */
-public record DataChanged(String reason, PollChange change, Long pollId, String pollster, Set<String> series) {
+public record DataChanged(
+        String reason, PollChange change, Long pollId, String pollster, Set<String> series, boolean redefinesSeries) {
 
     public DataChanged {
         series = series == null ? Set.of() : Set.copyOf(series);
@@ -22,7 +26,7 @@ public record DataChanged(String reason, PollChange change, Long pollId, String 
 
     /** A change of something other than one poll, affecting no series' average. */
     public DataChanged(String reason) {
-        this(reason, null, null, null, Set.of());
+        this(reason, null, null, null, Set.of(), true);
     }
 
     /**
@@ -40,12 +44,18 @@ public record DataChanged(String reason, PollChange change, Long pollId, String 
                 change,
                 pollId,
                 pollster,
-                series);
+                series,
+                false);
     }
 
-    /** A change of series membership, mapping or settings, or an import: the series' average moves. */
-    public static DataChanged ofSeries(String reason, String seriesKey) {
-        return new DataChanged(reason, null, null, null, Set.of(seriesKey));
+    /** Polls added to a series by an import: the series' average moves. */
+    public static DataChanged ofImport(String reason, String seriesKey) {
+        return new DataChanged(reason, null, null, null, Set.of(seriesKey), false);
+    }
+
+    /** A change of series membership, mapping or settings: the series' average moves. */
+    public static DataChanged ofSeriesDefinition(String reason, String seriesKey) {
+        return new DataChanged(reason, null, null, null, Set.of(seriesKey), true);
     }
 
     public enum PollChange {

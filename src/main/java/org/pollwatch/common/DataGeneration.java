@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
 import org.pollwatch.common.readreplica.ReadDataSource;
 
@@ -22,19 +24,50 @@ import org.pollwatch.common.readreplica.ReadDataSource;
 public class DataGeneration {
 
     /**
-     * Raises the data generation and sets it as the generation of each series named (parameter 2:
+     * Raises the data generation and sets it as the generation of each series named (parameter 3:
      * keys joined by commas, which keys never hold); parameter 1 true also sets it as the unscoped
-     * generation, which every series' generation includes.
+     * generation, which every series' generation includes; parameter 2 true also sets it as the
+     * generation at which the series named were redefined.
      */
     public static final String RAISE = """
             with raised as (
                 update data_generation set value = value + 1,
                        unscoped = case when ? then value + 1 else unscoped end
                 where id = 1 returning value)
-            insert into series_generation (series_key, value)
-            select key, raised.value from raised, unnest(string_to_array(?, ',')) as key
-            on conflict (series_key) do update set value = excluded.value
+            insert into series_generation (series_key, value, redefined)
+            select key, raised.value, case when ? then raised.value else 0 end
+            from raised, unnest(string_to_array(?, ',')) as key
+            on conflict (series_key) do update
+                set value = excluded.value, redefined = greatest(series_generation.redefined, excluded.redefined)
             """;
+
+    /**
+     * Where a read of a series' polls starts, read before its data: the series' generation, and the
+     * oldest transaction still running (pg_snapshot_xmin), so every change the read does not see was
+     * made by that transaction or a later one.
+     */
+    private static final String MARK = """
+            select greatest(d.unscoped, coalesce(
+                       (select s.value from series_generation s where s.series_key = ?), 0)),
+                   cast(cast(pg_snapshot_xmin(pg_current_snapshot()) as text) as bigint)
+            from data_generation d where d.id = 1
+            """;
+
+    /**
+     * Since a mark: whether the series was redefined (or a change not scoped to series committed),
+     * and the polls written by transactions from its oldest running one on (poll_change_idx), one
+     * more than {@link #MAX_CHANGED_POLLS} at most.
+     */
+    private static final String CHANGED_SINCE = """
+            select greatest(d.unscoped, coalesce(
+                       (select s.redefined from series_generation s where s.series_key = ?), 0)) > ?,
+                   array(select p.id from poll p where p.change_xid >= cast(cast(? as text) as xid8)
+                         order by p.change_xid limit ?)
+            from data_generation d where d.id = 1
+            """;
+
+    /** Beyond this many polls changed since a read, reading the whole series again is as quick. */
+    static final int MAX_CHANGED_POLLS = 1000;
 
     private static final String OF_SERIES = """
             select greatest(d.unscoped, coalesce(
@@ -96,9 +129,56 @@ public class DataGeneration {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement raise = connection.prepareStatement(RAISE)) {
                 raise.setBoolean(1, change.unscoped());
-                raise.setString(2, String.join(",", change.series()));
+                raise.setBoolean(2, change.redefinesSeries());
+                raise.setString(3, String.join(",", change.series()));
                 raise.executeUpdate();
             }
         });
     }
+
+    /**
+     * Where a read of series {@code key}'s polls on {@code connection} starts; taken first in the
+     * read's transaction, so the read sees at least what the mark says.
+     */
+    public static ReadMark mark(Connection connection, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(MARK)) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new ReadMark(row.getLong(1), row.getLong(2));
+            }
+        }
+    }
+
+    /**
+     * The polls whose rows changed since {@code mark} was taken (written, or still being written, by
+     * a transaction the read after it may not have seen), of any series; empty if series {@code key}
+     * was redefined since, or too many polls changed: then the series is read again as a whole. A
+     * write to a poll's questions or options always updates its row too, so they are covered.
+     */
+    public static Optional<Set<Long>> pollsChangedSince(Connection connection, String key, ReadMark mark)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CHANGED_SINCE)) {
+            select.setString(1, key);
+            select.setLong(2, mark.generation());
+            select.setLong(3, mark.oldestRunning());
+            select.setInt(4, MAX_CHANGED_POLLS + 1);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                Long[] ids = (Long[]) row.getArray(2).getArray();
+                if (row.getBoolean(1) || ids.length > MAX_CHANGED_POLLS) {
+                    return Optional.empty();
+                }
+                return Optional.of(Set.of(ids));
+            }
+        }
+    }
+
+    /**
+     * Where a read of a series' polls started.
+     *
+     * @param generation the series' generation before the read
+     * @param oldestRunning the oldest transaction running then ({@code pg_snapshot_xmin})
+     */
+    public record ReadMark(long generation, long oldestRunning) {}
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,7 +76,14 @@ public class ReadCache {
 
     /** A region whose values, each of one series, hold until the next committed change of that series. */
     public SeriesRegion untilSeriesChange(String name, long maximumSize) {
-        SeriesRegion region = new SeriesRegion(untilChange(name, maximumSize));
+        SeriesRegion region = new SeriesRegion(
+                untilChange(name, maximumSize),
+                maximumSize,
+                Counter.builder("pollwatch.cache.updates")
+                        .description("Values of a cache region brought up to date from the value of an earlier"
+                                + " generation (only what changed read again) instead of computed anew")
+                        .tag("region", name)
+                        .register(metrics));
         emptiedOnChange.add(region);
         return region;
     }
@@ -157,6 +165,9 @@ public class ReadCache {
     /** Keys of {@link #untilSeriesChange} regions. */
     private record Current(String series, long generation, Object key) {}
 
+    /** Keys of the last values of {@link #untilSeriesChange} regions, of any generation. */
+    private record Latest(String series, Object key) {}
+
     /**
      * A region's values, and the computations of it running now: concurrent misses of one key (every
      * dashboard refreshing on the same live event, say) wait for the one computation instead of each
@@ -219,13 +230,46 @@ public class ReadCache {
 
         private final Entries entries;
 
-        private SeriesRegion(Entries entries) {
+        /**
+         * The last value computed per series and key, whatever its generation, for {@link #get(String,
+         * Object, Supplier, UnaryOperator) updates}; not emptied on a change.
+         */
+        private final Cache<Object, Object> latest;
+
+        private final Counter updates;
+
+        private SeriesRegion(Entries entries, long maximumSize, Counter updates) {
             this.entries = entries;
+            this.updates = updates;
+            this.latest = bounded(maximumSize)
+                    .expireAfterAccess(Duration.ofMinutes(IDLE_MINUTES))
+                    .build();
         }
 
         /** The value of series {@code series} kept under {@code key}, or computed by {@code compute} and kept. */
         public <T> T get(String series, Object key, Supplier<T> compute) {
             return entries.get(new Current(series, generation.ofSeries(series), key), compute);
+        }
+
+        /**
+         * As {@link #get(String, Object, Supplier)}, but a value of an earlier generation, if one is
+         * still held, is brought up to date by {@code update} instead of computed anew.
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T get(String series, Object key, Supplier<T> compute, UnaryOperator<T> update) {
+            Latest last = new Latest(series, key);
+            return entries.get(new Current(series, generation.ofSeries(series), key), () -> {
+                T previous = (T) latest.getIfPresent(last);
+                T value;
+                if (previous == null) {
+                    value = compute.get();
+                } else {
+                    updates.increment();
+                    value = update.apply(previous);
+                }
+                latest.put(last, value);
+                return value;
+            });
         }
 
         @Override

@@ -150,7 +150,7 @@ public class FiveThirtyEightImportService {
             throw new UncheckedIOException(e);
         } finally {
             if (progress.accepted > 0 || created[0]) {
-                changes.fire(DataChanged.ofSeries("import into series " + seriesKey, seriesKey));
+                changes.fire(DataChanged.ofImport("import into series " + seriesKey, seriesKey));
             }
         }
         LOG.infof(

@@ -79,14 +79,6 @@ public class SeriesData {
         }
     }
 
-    /** The polls of a series, as one read of them: shared by every trend request of the series. */
-    record Polls(List<SeriesPollView> polls) implements ReadCache.Weighed {
-        @Override
-        public long bytes() {
-            return 1024L + 640L * polls.size();
-        }
-    }
-
     private final SeriesService series;
     private final TrendService trends;
     private final ReadCache cache;
@@ -94,7 +86,8 @@ public class SeriesData {
 
     /**
      * A series' polls and the snapshots drawn from them, until the next change of the series: a chart of a
-     * new size or a page reads neither the polls again nor joins them to the trend again.
+     * new size or a page reads neither the polls again nor joins them to the trend again. After a change
+     * of polls, only those changed are read again.
      */
     private final ReadCache.SeriesRegion polls;
 
@@ -163,11 +156,12 @@ public class SeriesData {
         SeriesView view = series.get(request.series());
         // the dots' polls and the trend are two reads of the database and a computation: the dots'
         // read runs beside the trend's (the request's context goes with it), not after it
-        SideRead<Polls> reading = new SideRead<>(
+        SideRead<SeriesService.AllPolls> reading = new SideRead<>(
                 () -> polls.get(
                         request.series(),
                         request.series(),
-                        () -> new Polls(List.copyOf(series.allPolls(request.series(), false)))),
+                        () -> series.allPolls(request.series(), false),
+                        previous -> series.allPollsUpdated(previous, request.series(), false)),
                 background);
         ComputedTrend computed;
         try {
@@ -183,7 +177,7 @@ public class SeriesData {
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        Polls all = reading.join();
+        SeriesService.AllPolls all = reading.join();
         for (SeriesPollView poll : all.polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {

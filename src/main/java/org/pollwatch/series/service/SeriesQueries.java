@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,17 +12,21 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
+import org.pollwatch.common.DataGeneration;
 import org.pollwatch.common.SharedValues;
 import org.pollwatch.polls.OptionResult;
 import org.pollwatch.polls.Poll;
 import org.pollwatch.polls.PollStatus;
 import org.pollwatch.polls.PollView;
 import org.pollwatch.polls.Population;
+import org.pollwatch.series.Series;
 import org.pollwatch.series.SeriesPollView;
 
 /**
@@ -126,19 +131,57 @@ public class SeriesQueries {
                 .toList();
     }
 
+    /** The order of {@link #memberPollsWithShares}: newest field end first, then by poll and question. */
+    private static final Comparator<SeriesPollView> NEWEST_FIRST = Comparator.comparing(SeriesPollView::fieldEnd)
+            .thenComparingLong(SeriesPollView::pollId)
+            .reversed()
+            .thenComparingLong(SeriesPollView::questionId);
+
     /**
      * Every member question of a series with its shares, in one statement read by position: 10,000 polls
      * in tens of milliseconds, where entities of their options and a parsed choice map per row took
      * several hundred. Dates, pollsters and choices repeat across polls, so one instance of each is kept.
+     * With {@code previous} (read by this for the same series and retraction choice), only the polls
+     * changed since are read again, unless the series was redefined since
+     * ({@link DataGeneration#pollsChangedSince}); the result is the same as a read of all.
      */
-    public List<SeriesPollView> memberPollsWithShares(long seriesId, boolean includeRetracted) {
-        String sql = MEMBER_SHARES + (includeRetracted ? "" : NOT_RETRACTED)
-                + " order by p.field_end desc, p.id desc, q.id, o.position";
+    public SeriesService.AllPolls memberPollsWithShares(
+            Series series, boolean includeRetracted, SeriesService.AllPolls previous) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
+            DataGeneration.ReadMark mark = DataGeneration.mark(connection, series.seriesKey);
+            Set<Long> changed = previous == null
+                    ? null
+                    : DataGeneration.pollsChangedSince(connection, series.seriesKey, previous.mark())
+                            .orElse(null);
+            List<SeriesPollView> read = memberPollsWithShares(connection, series.id, includeRetracted, changed);
+            if (changed == null) {
+                return new SeriesService.AllPolls(List.copyOf(read), mark);
+            }
+            List<SeriesPollView> polls = new ArrayList<>(previous.polls().size() + read.size());
+            for (SeriesPollView poll : previous.polls()) {
+                if (!changed.contains(poll.pollId())) {
+                    polls.add(poll);
+                }
+            }
+            polls.addAll(read);
+            polls.sort(NEWEST_FIRST);
+            return new SeriesService.AllPolls(List.copyOf(polls), mark);
+        });
+    }
+
+    private static List<SeriesPollView> memberPollsWithShares(
+            Connection connection, long seriesId, boolean includeRetracted, Set<Long> only) throws SQLException {
+        String sql =
+                MEMBER_SHARES + (includeRetracted ? "" : NOT_RETRACTED) + (only == null ? "" : " and p.id = any(?)")
+                        + " order by p.field_end desc, p.id desc, q.id, o.position";
+        {
             List<SeriesPollView> polls = new ArrayList<>();
             SharedValues shared = new SharedValues();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setLong(1, seriesId);
+                if (only != null) {
+                    statement.setArray(2, connection.createArrayOf("bigint", only.toArray()));
+                }
                 statement.setFetchSize(5000);
                 try (ResultSet row = statement.executeQuery()) {
                     long questionId = -1;
@@ -158,7 +201,7 @@ public class SeriesQueries {
                 }
             }
             return polls;
-        });
+        }
     }
 
     private static SeriesPollView member(

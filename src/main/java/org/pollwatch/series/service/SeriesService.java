@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pollwatch.common.DataChanged;
+import org.pollwatch.common.DataGeneration;
 import org.pollwatch.common.PageView;
+import org.pollwatch.common.ReadCache;
 import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
@@ -121,7 +123,7 @@ public class SeriesService {
         }
         series.flush();
         audit.record(actor, "series.update", null, "series " + key, null);
-        this.changes.fire(DataChanged.ofSeries("series " + key + " changed", key));
+        this.changes.fire(DataChanged.ofSeriesDefinition("series " + key + " changed", key));
         return toView(series, SeriesQuestion.count("series", series));
     }
 
@@ -212,7 +214,7 @@ public class SeriesService {
         SeriesQuestion.flush();
         idempotentWrites.settle("/series/" + key + "/questions");
         audit.record(actor, "series.attach", question.poll.id, "series " + key + ", question " + question.id, null);
-        changes.fire(DataChanged.ofSeries("series " + key + " mapping", key));
+        changes.fire(DataChanged.ofSeriesDefinition("series " + key + " mapping", key));
         return toView(series, question, map);
     }
 
@@ -233,9 +235,25 @@ public class SeriesService {
      * a series of 10,000 polls.
      */
     @ReadOnlyTransaction
-    public List<SeriesPollView> allPolls(String key, boolean includeRetracted) {
-        Series series = Series.require(key);
-        return queries.memberPollsWithShares(series.id, includeRetracted);
+    public AllPolls allPolls(String key, boolean includeRetracted) {
+        return queries.memberPollsWithShares(Series.require(key), includeRetracted, null);
+    }
+
+    /**
+     * {@code previous}, which {@link #allPolls} or this returned for the same arguments, brought up to
+     * date by reading again only the polls changed since it was read: what {@link #allPolls} gives now.
+     */
+    @ReadOnlyTransaction
+    public AllPolls allPollsUpdated(AllPolls previous, String key, boolean includeRetracted) {
+        return queries.memberPollsWithShares(Series.require(key), includeRetracted, previous);
+    }
+
+    /** Every poll of a series as {@link #allPolls} read them, and where that read started. */
+    public record AllPolls(List<SeriesPollView> polls, DataGeneration.ReadMark mark) implements ReadCache.Weighed {
+        @Override
+        public long bytes() {
+            return 1024L + 640L * polls.size();
+        }
     }
 
     /** The options' shares per choice, read for at most OPTION_BATCH questions at a time (bind parameters). */

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
+import org.pollwatch.common.DataGeneration;
 import org.pollwatch.common.ReadCache;
 import org.pollwatch.common.ReadOnlyTransaction;
 import org.pollwatch.common.SharedValues;
@@ -43,7 +45,8 @@ public class TrendQueries {
      * option_result_question_idx; for a series holding half the polls PostgreSQL hash-joins the whole
      * tables instead, as fast (about 45 ms for 10,000 polls). {@code retracted} is evaluated at the
      * cutoff (now, or the end of the as-of day), so a poll retracted after the as-of day still counts
-     * as of then. Read by position: keep the order of the columns.
+     * as of then. Read by position: keep the order of the columns. {@code %s}: a further condition, on
+     * the polls read again ({@link #OBSERVATIONS_OF_POLLS}).
      */
     static final String OBSERVATIONS = """
             select p.id as poll_id, ps.slug, ps.name as pollster_name, p.field_start, p.field_end, p.published_on,
@@ -55,9 +58,24 @@ public class TrendQueries {
             join poll p on p.id = q.poll_id
             join pollster ps on ps.id = p.pollster_id
             join option_result o on o.question_id = q.id
-            where sq.series_id = ? and (sq.choice_map ->> lower(o.label)) is not null
+            where sq.series_id = ? and (sq.choice_map ->> lower(o.label)) is not null %s
             order by p.id, q.position, o.position
             """;
+
+    private static final String OBSERVATIONS_OF_SERIES = OBSERVATIONS.formatted("");
+
+    /** Observations of the series' polls among those of parameter 3, an array of ids (poll's primary key). */
+    private static final String OBSERVATIONS_OF_POLLS = OBSERVATIONS.formatted("and p.id = any(?)");
+
+    /** Where {@link #SNAPSHOTS_AFTER} and {@link #ALL_SNAPSHOTS} look: the polls of series :series. */
+    private static final String OF_SERIES = "(select q.poll_id from series_question sq join question q"
+            + " on q.id = sq.question_id where sq.series_id = :series)";
+
+    /**
+     * Or only the polls of :polls, read again: snapshots of those not in the series are not looked up
+     * (the polls the snapshots apply to are read first).
+     */
+    private static final String OF_POLLS = "(:polls)";
 
     /**
      * For each poll of the series revised after the cutoff, its earliest snapshot recorded after it: its
@@ -66,8 +84,7 @@ public class TrendQueries {
     static final String SNAPSHOTS_AFTER = """
             select distinct on (r.poll_id) r.poll_id, cast(r.snapshot as text) as snapshot
             from poll_revision r
-            where r.recorded_at >= :cutoff and r.poll_id in (
-                select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
+            where r.recorded_at >= :cutoff and r.poll_id in %s
             order by r.poll_id, r.revision
             """;
 
@@ -78,8 +95,7 @@ public class TrendQueries {
     static final String ALL_SNAPSHOTS = """
             select r.poll_id, r.recorded_at, cast(r.snapshot as text) as snapshot
             from poll_revision r
-            where r.poll_id in (
-                select q.poll_id from series_question sq join question q on q.id = sq.question_id where sq.series_id = :series)
+            where r.poll_id in %s
             order by r.poll_id, r.revision
             """;
 
@@ -101,7 +117,8 @@ public class TrendQueries {
             List<String> choices,
             List<Population> populationPreference,
             Collection<PollValues> polls,
-            Map<String, String> pollsterNames)
+            Map<String, String> pollsterNames,
+            DataGeneration.ReadMark mark)
             implements ReadCache.Weighed {
 
         /**
@@ -134,29 +151,93 @@ public class TrendQueries {
      */
     @ReadOnlyTransaction
     public SeriesPolls load(String key, LocalDate asOf, boolean versioned, List<String> excludedPollsters) {
+        return read(key, asOf, versioned, excludedPollsters, null);
+    }
+
+    /**
+     * {@code previous}, which {@link #load} or this returned for the same arguments, brought up to date:
+     * only the polls changed since it was read are read again, unless the series was redefined since
+     * ({@link DataGeneration#pollsChangedSince}). The result is what {@link #load} would return now.
+     */
+    @ReadOnlyTransaction
+    public SeriesPolls update(
+            SeriesPolls previous, String key, LocalDate asOf, boolean versioned, List<String> excludedPollsters) {
+        return read(key, asOf, versioned, excludedPollsters, previous);
+    }
+
+    private SeriesPolls read(
+            String key, LocalDate asOf, boolean versioned, List<String> excludedPollsters, SeriesPolls previous) {
         Series series = Series.require(key);
         PollsterService.requireKnown("exclude-pollster", excludedPollsters);
         OffsetDateTime cutoff =
                 asOf == null ? FAR_FUTURE : asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        Map<String, String> pollsterNames = new HashMap<>();
-        Map<Long, PollValues> polls = observations(series.id, cutoff, pollsterNames);
+        Session session = em.unwrap(Session.class);
+        DataGeneration.ReadMark mark = session.doReturningWork(c -> DataGeneration.mark(c, key));
+        // null: every poll of the series is read
+        Set<Long> changed = previous == null
+                ? null
+                : session.doReturningWork(c -> DataGeneration.pollsChangedSince(c, key, previous.mark()))
+                        .orElse(null);
+        Map<String, String> pollsterNames = new HashMap<>(changed == null ? Map.of() : previous.pollsterNames());
+        Map<Long, PollValues> polls = observations(series.id, cutoff, changed, pollsterNames);
         Collection<PollValues> values = polls.values();
         if (versioned) {
-            values = versions(series, polls);
+            values = versions(series, polls, changed == null ? null : polls.keySet());
         } else if (asOf != null) {
-            applySnapshots(series, cutoff, polls);
+            applySnapshots(series, cutoff, polls, changed == null ? null : polls.keySet());
         }
         for (PollValues poll : values) {
             // the engine copies shares with Map.copyOf, which keeps an immutable map as it is
             poll.shares = Map.copyOf(poll.shares);
+        }
+        List<PollValues> all = List.copyOf(changed == null ? values : merged(previous.polls(), changed, values));
+        if (changed != null) {
+            // a pollster whose last poll left the series is no longer named
+            Set<String> pollsters = new HashSet<>();
+            all.forEach(poll -> pollsters.add(poll.pollster));
+            pollsterNames.keySet().retainAll(pollsters);
         }
         return new SeriesPolls(
                 series.seriesKey,
                 series.title,
                 series.choices.stream().map(c -> c.key).toList(),
                 List.copyOf(SeriesMapping.populationPreference(series)),
-                List.copyOf(values),
-                Map.copyOf(pollsterNames));
+                all,
+                Map.copyOf(pollsterNames),
+                mark);
+    }
+
+    /**
+     * The polls of {@code previous} not {@code changed}, and those read again, in poll id order as
+     * {@link #load} gives them (a stable sort: a poll's versions keep their order).
+     */
+    private static List<PollValues> merged(
+            Collection<PollValues> previous, Set<Long> changed, Collection<PollValues> readAgain) {
+        List<PollValues> polls = new ArrayList<>(previous.size() + readAgain.size());
+        for (PollValues poll : previous) {
+            if (!changed.contains(poll.id)) {
+                polls.add(poll);
+            }
+        }
+        polls.addAll(readAgain);
+        polls.sort(Comparator.comparingLong(poll -> poll.id));
+        return polls;
+    }
+
+    /** {@code sql} (with a {@code %s} for the polls it looks at) for the series' polls, or those of {@code only}. */
+    private List<Tuple> snapshots(String sql, Series series, Set<Long> only, OffsetDateTime cutoff) {
+        var query = em.createNativeQuery(sql.formatted(only == null ? OF_SERIES : OF_POLLS), Tuple.class);
+        if (only == null) {
+            query.setParameter("series", series.id);
+        } else {
+            query.setParameter("polls", only);
+        }
+        if (cutoff != null) {
+            query.setParameter("cutoff", cutoff);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows;
     }
 
     /**
@@ -164,10 +245,11 @@ public class TrendQueries {
      * already sees the revision), the next one from R; the current version holds until the poll's
      * retraction day, if any.
      */
-    private List<PollValues> versions(Series series, Map<Long, PollValues> current) {
-        List<Tuple> snapshots = em.createNativeQuery(ALL_SNAPSHOTS, Tuple.class)
-                .setParameter("series", series.id)
-                .getResultList();
+    private List<PollValues> versions(Series series, Map<Long, PollValues> current, Set<Long> only) {
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        List<Tuple> snapshots = snapshots(ALL_SNAPSHOTS, series, only, null);
         Map<Long, List<Tuple>> byPoll = new HashMap<>();
         for (Tuple row : snapshots) {
             byPoll.computeIfAbsent(row.get("poll_id", Number.class).longValue(), k -> new ArrayList<>())
@@ -260,17 +342,21 @@ public class TrendQueries {
                 });
     }
 
-    /** The polls of the series, one per poll (its first member question). */
+    /** The polls of the series (those among {@code only}, if not null), one per poll (its first member question). */
     private Map<Long, PollValues> observations(
-            long seriesId, OffsetDateTime cutoff, Map<String, String> pollsterNames) {
+            long seriesId, OffsetDateTime cutoff, Set<Long> only, Map<String, String> pollsterNames) {
         // plain JDBC on the session's connection: 20,000 rows read by position without per-row type
         // resolution; dates, slugs and choices repeat across polls, so one instance of each is kept
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<Long, PollValues> byId = new LinkedHashMap<>();
             SharedValues shared = new SharedValues();
-            try (PreparedStatement statement = connection.prepareStatement(OBSERVATIONS)) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement(only == null ? OBSERVATIONS_OF_SERIES : OBSERVATIONS_OF_POLLS)) {
                 statement.setObject(1, cutoff);
                 statement.setLong(2, seriesId);
+                if (only != null) {
+                    statement.setArray(3, connection.createArrayOf("bigint", only.toArray()));
+                }
                 statement.setFetchSize(5000);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -314,11 +400,11 @@ public class TrendQueries {
     }
 
     /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */
-    private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls) {
-        List<Tuple> snapshots = em.createNativeQuery(SNAPSHOTS_AFTER, Tuple.class)
-                .setParameter("series", series.id)
-                .setParameter("cutoff", cutoff)
-                .getResultList();
+    private void applySnapshots(Series series, OffsetDateTime cutoff, Map<Long, PollValues> polls, Set<Long> only) {
+        if (polls.isEmpty()) {
+            return;
+        }
+        List<Tuple> snapshots = snapshots(SNAPSHOTS_AFTER, series, only, cutoff);
         if (snapshots.isEmpty()) {
             return;
         }

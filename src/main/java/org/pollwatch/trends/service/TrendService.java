@@ -149,7 +149,10 @@ public class TrendService {
     /** What {@link TrendQueries#load} depends on besides the series (which the region keys by): the key of the polls cache. */
     private record PollsKey(LocalDate asOf, boolean versioned, List<String> excludedPollsters) {}
 
-    /** The request's polls as read, from the polls cache unless the series changed since. */
+    /**
+     * The request's polls as read, from the polls cache unless the series changed since; then the
+     * polls read before are brought up to date, reading only those changed.
+     */
     private TrendQueries.SeriesPolls polls(TrendRequest request) {
         // excluded pollsters are filtered per request, but load checks that they exist: they stay in
         // the key so an unknown one is refused even when the series' polls are cached
@@ -158,7 +161,9 @@ public class TrendService {
         return polls.get(
                 request.series(),
                 key,
-                () -> queries.load(request.series(), request.asOf(), versioned, request.excludedPollsters()));
+                () -> queries.load(request.series(), request.asOf(), versioned, request.excludedPollsters()),
+                previous -> queries.update(
+                        previous, request.series(), request.asOf(), versioned, request.excludedPollsters()));
     }
 
     /**

@@ -139,13 +139,18 @@ class CrossInstanceTrendCacheTest {
             try (PreparedStatement change = db.prepareStatement(
                             "update option_result set percentage = ?"
                                     + " where label = 'Approve' and question_id in (select id from question where poll_id = ?)");
+                    PreparedStatement touch = db.prepareStatement("update poll set updated_at = now() where id = ?");
                     PreparedStatement raise = db.prepareStatement(DataGeneration.RAISE)) {
                 change.setInt(1, approve);
                 change.setLong(2, pollId);
                 assertEquals(1, change.executeUpdate());
+                // as a revision does: a write to a poll's options also writes the poll's row
+                touch.setLong(1, pollId);
+                assertEquals(1, touch.executeUpdate());
                 if (unscoped || series.length > 0) {
                     raise.setBoolean(1, unscoped);
-                    raise.setString(2, String.join(",", series));
+                    raise.setBoolean(2, false);
+                    raise.setString(3, String.join(",", series));
                     raise.executeUpdate();
                 }
             }
