@@ -152,16 +152,20 @@ public class SeriesData {
         });
     }
 
+    /** What a snapshot reads beside its trend: the series and its polls. */
+    private record SeriesAndPolls(SeriesView view, SeriesService.AllPolls polls) {}
+
     private Snapshot snapshotNow(TrendRequest request) {
-        SeriesView view = series.get(request.series());
-        // the dots' polls and the trend are two reads of the database and a computation: the dots'
-        // read runs beside the trend's (the request's context goes with it), not after it
-        SideRead<SeriesService.AllPolls> reading = new SideRead<>(
-                () -> polls.get(
-                        request.series(),
-                        request.series(),
-                        () -> series.allPolls(request.series(), false),
-                        previous -> series.allPollsUpdated(previous, request.series(), false)),
+        // the series and the dots' polls are reads of the database, the trend mostly a computation: the
+        // reads run beside the trend (the request's context goes with them), not before or after it
+        SideRead<SeriesAndPolls> reading = new SideRead<>(
+                () -> new SeriesAndPolls(
+                        series.get(request.series()),
+                        polls.get(
+                                request.series(),
+                                request.series(),
+                                () -> series.allPolls(request.series(), false),
+                                previous -> series.allPollsUpdated(previous, request.series(), false))),
                 background);
         ComputedTrend computed;
         try {
@@ -171,22 +175,24 @@ public class SeriesData {
             throw refused;
         }
         Set<Long> contributing = new HashSet<>(computed.trend().polls());
-        Map<String, Double> effects = new HashMap<>();
+        // per pollster, per choice: one look-up per poll, no key built per poll and choice
+        Map<String, Map<String, Double>> effects = new HashMap<>();
         for (HouseEffectsView.HouseEffectView effect : computed.houseEffects().houseEffects()) {
-            effects.put(effect.pollster().slug() + "\n" + effect.choice(), effect.effect());
+            effects.computeIfAbsent(effect.pollster().slug(), k -> new HashMap<>())
+                    .put(effect.choice(), effect.effect());
         }
         List<Dot> dots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        SeriesService.AllPolls all = reading.join();
-        for (SeriesPollView poll : all.polls()) {
+        SeriesAndPolls read = reading.join();
+        SeriesView view = read.view();
+        for (SeriesPollView poll : read.polls().polls()) {
             // one dot per poll: its first member question counts in the average
             if (contributing.contains(poll.pollId()) && seen.add(poll.pollId())) {
+                Map<String, Double> own = effects.getOrDefault(poll.pollster().slug(), Map.of());
                 Map<String, Double> adjusted = new LinkedHashMap<>();
                 poll.shares()
-                        .forEach((choice, share) -> adjusted.put(
-                                choice,
-                                share.doubleValue()
-                                        - effects.getOrDefault(poll.pollster().slug() + "\n" + choice, 0.0)));
+                        .forEach((choice, share) ->
+                                adjusted.put(choice, share.doubleValue() - own.getOrDefault(choice, 0.0)));
                 dots.add(new Dot(poll, poll.shares(), adjusted));
             }
         }
