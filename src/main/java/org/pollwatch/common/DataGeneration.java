@@ -7,8 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.hibernate.Session;
 import org.pollwatch.common.readreplica.ReadDataSource;
 
@@ -151,27 +155,48 @@ public class DataGeneration {
     }
 
     /**
-     * The polls whose rows changed since {@code mark} was taken (written, or still being written, by
-     * a transaction the read after it may not have seen), of any series; empty if series {@code key}
-     * was redefined since, or too many polls changed: then the series is read again as a whole. A
-     * write to a poll's questions or options always updates its row too, so they are covered.
+     * The polls to read again to bring up to date a read of series {@code key} that started at
+     * {@code since}: those whose rows changed since (written, or still being written, by a transaction
+     * that read may not have seen), of any series. Null when every poll of the series is to be read: no
+     * earlier read ({@code since} null), the series redefined since, or too many polls changed. A write
+     * to a poll's questions or options always updates its row too, so they are covered.
      */
-    public static Optional<Set<Long>> pollsChangedSince(Connection connection, String key, ReadMark mark)
-            throws SQLException {
+    public static Set<Long> pollsToReadAgain(Connection connection, String key, ReadMark since) throws SQLException {
+        if (since == null) {
+            return null;
+        }
         try (PreparedStatement select = connection.prepareStatement(CHANGED_SINCE)) {
             select.setString(1, key);
-            select.setLong(2, mark.generation());
-            select.setLong(3, mark.oldestRunning());
+            select.setLong(2, since.generation());
+            select.setLong(3, since.oldestRunning());
             select.setInt(4, MAX_CHANGED_POLLS + 1);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 Long[] ids = (Long[]) row.getArray(2).getArray();
-                if (row.getBoolean(1) || ids.length > MAX_CHANGED_POLLS) {
-                    return Optional.empty();
-                }
-                return Optional.of(Set.of(ids));
+                return row.getBoolean(1) || ids.length > MAX_CHANGED_POLLS ? null : Set.of(ids);
             }
         }
+    }
+
+    /**
+     * An earlier read's items of the polls not read again ({@link #pollsToReadAgain}), and the items
+     * read again, in {@code order}; the sort is stable, so the items of one poll keep their order.
+     */
+    public static <T> List<T> withPollsReadAgain(
+            Collection<T> previous,
+            ToLongFunction<T> pollId,
+            Set<Long> readAgain,
+            Collection<T> read,
+            Comparator<? super T> order) {
+        List<T> items = new ArrayList<>(previous.size() + read.size());
+        for (T item : previous) {
+            if (!readAgain.contains(pollId.applyAsLong(item))) {
+                items.add(item);
+            }
+        }
+        items.addAll(read);
+        items.sort(order);
+        return items;
     }
 
     /**

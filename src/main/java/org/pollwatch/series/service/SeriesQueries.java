@@ -143,28 +143,19 @@ public class SeriesQueries {
      * several hundred. Dates, pollsters and choices repeat across polls, so one instance of each is kept.
      * With {@code previous} (read by this for the same series and retraction choice), only the polls
      * changed since are read again, unless the series was redefined since
-     * ({@link DataGeneration#pollsChangedSince}); the result is the same as a read of all.
+     * ({@link DataGeneration#pollsToReadAgain}); the result is the same as a read of all.
      */
     public SeriesService.AllPolls memberPollsWithShares(
             Series series, boolean includeRetracted, SeriesService.AllPolls previous) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             DataGeneration.ReadMark mark = DataGeneration.mark(connection, series.seriesKey);
-            Set<Long> changed = previous == null
-                    ? null
-                    : DataGeneration.pollsChangedSince(connection, series.seriesKey, previous.mark())
-                            .orElse(null);
+            Set<Long> changed = DataGeneration.pollsToReadAgain(
+                    connection, series.seriesKey, previous == null ? null : previous.mark());
             List<SeriesPollView> read = memberPollsWithShares(connection, series.id, includeRetracted, changed);
-            if (changed == null) {
-                return new SeriesService.AllPolls(List.copyOf(read), mark);
-            }
-            List<SeriesPollView> polls = new ArrayList<>(previous.polls().size() + read.size());
-            for (SeriesPollView poll : previous.polls()) {
-                if (!changed.contains(poll.pollId())) {
-                    polls.add(poll);
-                }
-            }
-            polls.addAll(read);
-            polls.sort(NEWEST_FIRST);
+            List<SeriesPollView> polls = changed == null
+                    ? read
+                    : DataGeneration.withPollsReadAgain(
+                            previous.polls(), SeriesPollView::pollId, changed, read, NEWEST_FIRST);
             return new SeriesService.AllPolls(List.copyOf(polls), mark);
         });
     }
@@ -174,34 +165,32 @@ public class SeriesQueries {
         String sql =
                 MEMBER_SHARES + (includeRetracted ? "" : NOT_RETRACTED) + (only == null ? "" : " and p.id = any(?)")
                         + " order by p.field_end desc, p.id desc, q.id, o.position";
-        {
-            List<SeriesPollView> polls = new ArrayList<>();
-            SharedValues shared = new SharedValues();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, seriesId);
-                if (only != null) {
-                    statement.setArray(2, connection.createArrayOf("bigint", only.toArray()));
-                }
-                statement.setFetchSize(5000);
-                try (ResultSet row = statement.executeQuery()) {
-                    long questionId = -1;
-                    Map<String, BigDecimal> shares = null;
-                    while (row.next()) {
-                        if (row.getLong(2) != questionId) {
-                            questionId = row.getLong(2);
-                            shares = new LinkedHashMap<>();
-                            // read-only view of the map filled from this and the question's next rows
-                            polls.add(member(row, questionId, Collections.unmodifiableMap(shares), shared));
-                        }
-                        String choice = row.getString(12);
-                        if (choice != null) {
-                            shares.putIfAbsent(shared.of(choice), row.getBigDecimal(13));
-                        }
+        List<SeriesPollView> polls = new ArrayList<>();
+        SharedValues shared = new SharedValues();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, seriesId);
+            if (only != null) {
+                statement.setArray(2, connection.createArrayOf("bigint", only.toArray()));
+            }
+            statement.setFetchSize(5000);
+            try (ResultSet row = statement.executeQuery()) {
+                long questionId = -1;
+                Map<String, BigDecimal> shares = null;
+                while (row.next()) {
+                    if (row.getLong(2) != questionId) {
+                        questionId = row.getLong(2);
+                        shares = new LinkedHashMap<>();
+                        // read-only view of the map filled from this and the question's next rows
+                        polls.add(member(row, questionId, Collections.unmodifiableMap(shares), shared));
+                    }
+                    String choice = row.getString(12);
+                    if (choice != null) {
+                        shares.putIfAbsent(shared.of(choice), row.getBigDecimal(13));
                     }
                 }
             }
-            return polls;
         }
+        return polls;
     }
 
     private static SeriesPollView member(

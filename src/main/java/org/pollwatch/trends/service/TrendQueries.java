@@ -157,7 +157,7 @@ public class TrendQueries {
     /**
      * {@code previous}, which {@link #load} or this returned for the same arguments, brought up to date:
      * only the polls changed since it was read are read again, unless the series was redefined since
-     * ({@link DataGeneration#pollsChangedSince}). The result is what {@link #load} would return now.
+     * ({@link DataGeneration#pollsToReadAgain}). The result is what {@link #load} would return now.
      */
     @ReadOnlyTransaction
     public SeriesPolls update(
@@ -174,10 +174,8 @@ public class TrendQueries {
         Session session = em.unwrap(Session.class);
         DataGeneration.ReadMark mark = session.doReturningWork(c -> DataGeneration.mark(c, key));
         // null: every poll of the series is read
-        Set<Long> changed = previous == null
-                ? null
-                : session.doReturningWork(c -> DataGeneration.pollsChangedSince(c, key, previous.mark()))
-                        .orElse(null);
+        Set<Long> changed = session.doReturningWork(
+                c -> DataGeneration.pollsToReadAgain(c, key, previous == null ? null : previous.mark()));
         Map<String, String> pollsterNames = new HashMap<>(changed == null ? Map.of() : previous.pollsterNames());
         Map<Long, PollValues> polls = observations(series.id, cutoff, changed, pollsterNames);
         Collection<PollValues> values = polls.values();
@@ -190,7 +188,16 @@ public class TrendQueries {
             // the engine copies shares with Map.copyOf, which keeps an immutable map as it is
             poll.shares = Map.copyOf(poll.shares);
         }
-        List<PollValues> all = List.copyOf(changed == null ? values : merged(previous.polls(), changed, values));
+        // in poll id order, as a whole read gives them
+        List<PollValues> all = List.copyOf(
+                changed == null
+                        ? values
+                        : DataGeneration.withPollsReadAgain(
+                                previous.polls(),
+                                poll -> poll.id,
+                                changed,
+                                values,
+                                Comparator.comparingLong(poll -> poll.id)));
         if (changed != null) {
             // a pollster whose last poll left the series is no longer named
             Set<String> pollsters = new HashSet<>();
@@ -205,23 +212,6 @@ public class TrendQueries {
                 all,
                 Map.copyOf(pollsterNames),
                 mark);
-    }
-
-    /**
-     * The polls of {@code previous} not {@code changed}, and those read again, in poll id order as
-     * {@link #load} gives them (a stable sort: a poll's versions keep their order).
-     */
-    private static List<PollValues> merged(
-            Collection<PollValues> previous, Set<Long> changed, Collection<PollValues> readAgain) {
-        List<PollValues> polls = new ArrayList<>(previous.size() + readAgain.size());
-        for (PollValues poll : previous) {
-            if (!changed.contains(poll.id)) {
-                polls.add(poll);
-            }
-        }
-        polls.addAll(readAgain);
-        polls.sort(Comparator.comparingLong(poll -> poll.id));
-        return polls;
     }
 
     /** {@code sql} (with a {@code %s} for the polls it looks at) for the series' polls, or those of {@code only}. */
