@@ -11,6 +11,15 @@ interface Smoother {
     Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days);
 
     /**
+     * As {@link #run(PreparedPolls.Series, HouseAdjustment, Days)}, with the days before {@code fromDay}
+     * taken from {@code before} (realtime, when their polls and house effects are the same) and only the
+     * days from {@code fromDay} computed. Methods whose days depend on one another compute them all.
+     */
+    default Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days, Daily before, int fromDay) {
+        return run(s, house, days);
+    }
+
+    /**
      * Epoch days {@code first..last} to estimate, one-sided ({@code realtime}: only polls available by each
      * day) or two-sided; {@code used}, when not null, receives the polls that influence days &gt;= {@code
      * usedFrom}.
@@ -36,6 +45,17 @@ interface Smoother {
             java.util.Arrays.fill(e, Double.NaN);
             java.util.Arrays.fill(se, Double.NaN);
             return new Daily(firstDay, e, se, ne, age);
+        }
+
+        /** Empty for days {@code firstDay..lastDay}, with this one's values up to day {@code before} excluded. */
+        Daily prefix(int lastDay, int before) {
+            Daily out = empty(firstDay, lastDay);
+            int n = Math.max(0, Math.min(Math.min(before - firstDay, estimate.length), out.estimate.length));
+            System.arraycopy(estimate, 0, out.estimate, 0, n);
+            System.arraycopy(standardError, 0, out.standardError, 0, n);
+            System.arraycopy(effectivePolls, 0, out.effectivePolls, 0, n);
+            System.arraycopy(meanAge, 0, out.meanAge, 0, n);
+            return out;
         }
 
         double at(int day) {

@@ -3,8 +3,10 @@ package org.pollwatch.stats.trend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pollwatch.stats.NormalDistribution;
 import org.pollwatch.stats.StudentT;
@@ -23,7 +25,20 @@ public final class TrendEngine {
 
     /** Computes the trend of every choice found in the polls' shares. */
     public TrendResult compute(Collection<PollObservation> polls, TrendOptions options) {
+        return compute(polls, options, null).result();
+    }
+
+    /**
+     * As {@link #compute(Collection, TrendOptions)}, resuming {@code before} (a computation with the same
+     * options, or null) where it can: realtime, a day's value depends only on the polls available by that
+     * day, so the days before the first one the changed polls touch are taken as they were and the day
+     * sweep restarts there. The result is the same as a whole computation's, to the last bit.
+     */
+    public TrendComputation compute(Collection<PollObservation> polls, TrendOptions options, TrendComputation before) {
         PreparedPolls prepared = PreparedPolls.prepare(polls, options);
+        boolean resumable = TrendComputation.resumable(options);
+        Map<String, TrendComputation.ChoiceRun> earlier =
+                before != null && before.canResume(options, prepared.pollsterNames) ? before.runs() : Map.of();
         boolean realtime = options.mode() == TrendMode.REALTIME;
         double z = NormalDistribution.twoSidedQuantile(options.confidenceLevel());
         double bandZ = options.bandTailDf() > 0
@@ -36,27 +51,45 @@ public final class TrendEngine {
         };
         // Choices are independent: on a series of several, a cold request uses more than one core.
         List<ChoiceTrend> perChoice = prepared.choices.parallelStream()
-                .map(choice -> choiceTrend(prepared, choice, options, smoother, realtime, z, bandZ))
+                .map(choice -> choiceTrend(
+                        prepared, choice, options, smoother, realtime, z, bandZ, resumable, earlier.get(choice)))
                 .toList();
         List<TrendPoint> points = new ArrayList<>();
         List<HouseEffect> houseEffects = new ArrayList<>();
         Set<String> contributing = new HashSet<>();
+        Map<String, TrendComputation.ChoiceRun> runs = new HashMap<>();
+        int resumed = 0;
         for (ChoiceTrend c : perChoice) {
             points.addAll(c.points());
             houseEffects.addAll(c.houseEffects());
             contributing.addAll(c.contributing());
+            if (c.run() != null) runs.put(c.run().series().choice(), c.run());
+            if (c.resumed()) resumed++;
         }
         houseEffects.sort((a, b) -> a.choice().equals(b.choice())
                 ? a.pollster().compareToIgnoreCase(b.pollster())
                 : a.choice().compareTo(b.choice()));
         List<String> ids = new ArrayList<>(contributing);
         ids.sort(null);
-        return new TrendResult(points, ids, houseEffects);
+        return new TrendComputation(
+                new TrendResult(points, ids, houseEffects),
+                options,
+                prepared.pollsterNames,
+                resumable ? runs : Map.of(),
+                resumed);
     }
 
-    /** One choice's points, house effects and contributing poll ids. */
-    private record ChoiceTrend(List<TrendPoint> points, List<HouseEffect> houseEffects, List<String> contributing) {
-        static final ChoiceTrend NONE = new ChoiceTrend(List.of(), List.of(), List.of());
+    /**
+     * One choice's points, house effects and contributing poll ids; the run to resume from later, and
+     * whether this one resumed an earlier run.
+     */
+    private record ChoiceTrend(
+            List<TrendPoint> points,
+            List<HouseEffect> houseEffects,
+            List<String> contributing,
+            TrendComputation.ChoiceRun run,
+            boolean resumed) {
+        static final ChoiceTrend NONE = new ChoiceTrend(List.of(), List.of(), List.of(), null, false);
     }
 
     private static ChoiceTrend choiceTrend(
@@ -66,7 +99,9 @@ public final class TrendEngine {
             Smoother smoother,
             boolean realtime,
             double z,
-            double bandZ) {
+            double bandZ,
+            boolean resumable,
+            TrendComputation.ChoiceRun before) {
         PreparedPolls.Series s = prepared.series(choice, options);
         if (s.size() == 0) return ChoiceTrend.NONE;
         int[] keyDays = realtime ? s.avail() : s.date();
@@ -81,8 +116,9 @@ public final class TrendEngine {
         int lastDay = realtime ? to : Math.max(to, dataLast);
         if (lastDay < dataFirst) return ChoiceTrend.NONE;
         boolean[] used = new boolean[s.size()];
-        Result r = fit(
-                s, smoother, options, new Smoother.Days(dataFirst, lastDay, realtime, Math.max(from, dataFirst), used));
+        Smoother.Days days = new Smoother.Days(dataFirst, lastDay, realtime, Math.max(from, dataFirst), used);
+        int resumeDay = before == null ? dataFirst : before.firstChangedDay(s, dataFirst);
+        Result r = fit(s, smoother, options, days, resumeDay > dataFirst ? before : null, resumeDay);
         double[] prediction = predictionHalfWidth(
                 s,
                 r.daily,
@@ -122,25 +158,82 @@ public final class TrendEngine {
                         prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
             }
         }
-        return new ChoiceTrend(points, houseEffects, contributing);
+        TrendComputation.ChoiceRun run =
+                resumable ? new TrendComputation.ChoiceRun(s, dataFirst, lastDay, r.dailies, r.timelines) : null;
+        return new ChoiceTrend(points, houseEffects, contributing, run, r.resumed);
     }
 
-    private record Result(Smoother.Daily daily, HouseEffectEstimator.Estimate house) {}
+    /**
+     * The last round's estimates and house effects; every round's estimates and house-effect timelines,
+     * for a later computation to resume from; whether this one resumed an earlier one.
+     */
+    private record Result(
+            Smoother.Daily daily,
+            HouseEffectEstimator.Estimate house,
+            Smoother.Daily[] dailies,
+            HouseTimeline[] timelines,
+            boolean resumed) {}
 
-    private static Result fit(PreparedPolls.Series s, Smoother smoother, TrendOptions o, Smoother.Days days) {
+    /**
+     * Backfitting rounds. With {@code before}, days before {@code resumeDay} are taken from it (their polls
+     * are the same, so is everything computed from them) and each round's sweep restarts on that day.
+     */
+    private static Result fit(
+            PreparedPolls.Series s,
+            Smoother smoother,
+            TrendOptions o,
+            Smoother.Days days,
+            TrendComputation.ChoiceRun before,
+            int resumeDay) {
         int firstDay = days.first(), lastDay = days.last();
         boolean realtime = days.realtime();
         int rounds = o.adjustHouseEffects() ? o.houseEffectIterations() : 1;
-        Smoother.Daily daily = smoother.run(s, Smoother.HouseAdjustment.NONE, days.withoutUse());
+        int from = before == null ? firstDay : resumeDay;
+        Smoother.Daily[] dailies = new Smoother.Daily[rounds + 1];
+        HouseTimeline[] timelines = new HouseTimeline[rounds];
+        dailies[0] = smoother.run(
+                s, Smoother.HouseAdjustment.NONE, days.withoutUse(), before == null ? null : before.dailies()[0], from);
         HouseEffectEstimator.Estimate finalHouse = null;
         for (int round = 0; round < rounds; round++) {
-            HouseTimeline h = houseEffects(s, daily, o, firstDay, lastDay, realtime);
+            HouseTimeline h = houseEffects(
+                    s,
+                    dailies[round],
+                    o,
+                    firstDay,
+                    lastDay,
+                    realtime,
+                    before == null ? null : before.timelines()[round],
+                    from);
+            timelines[round] = h;
             finalHouse = h.last;
             // Without adjustment the estimate stays the plain average; the timeline still supplies
             // the band's non-sampling error and the spread of house effects the polls carry.
-            daily = smoother.run(s, h, round == rounds - 1 ? days : days.withoutUse());
+            dailies[round + 1] = smoother.run(
+                    s,
+                    h,
+                    round == rounds - 1 ? days : days.withoutUse(),
+                    before == null ? null : before.dailies()[round + 1],
+                    from);
         }
-        return new Result(daily, finalHouse);
+        if (before != null) markUsedBefore(s, days, o.windowDays(), from);
+        return new Result(dailies[rounds], finalHouse, dailies, timelines, before != null);
+    }
+
+    /**
+     * Marks the polls in the window of a day in [{@code usedFrom}, {@code resumeDay}), which a resumed
+     * sweep does not visit: poll i is in the window of day t when it is available and valid on t and at
+     * most {@code window} days old ({@link WindowCursor}, realtime).
+     */
+    private static void markUsedBefore(PreparedPolls.Series s, Smoother.Days days, int window, int resumeDay) {
+        boolean[] used = days.used();
+        if (used == null) return;
+        int start = Math.max(days.usedFrom(), days.first());
+        int end = Math.min(resumeDay - 1, days.last());
+        for (int i = 0; i < s.size(); i++) {
+            int first = Math.max(start, Math.max(s.avail()[i], s.date()[i]));
+            int last = Math.min(end, Math.min(s.date()[i] + window, s.until()[i] - 1));
+            if (first <= last) used[i] = true;
+        }
     }
 
     /**
@@ -223,7 +316,14 @@ public final class TrendEngine {
      * polls available by then (rows are shared between days on which nothing new arrived).
      */
     private static HouseTimeline houseEffects(
-            PreparedPolls.Series s, Smoother.Daily daily, TrendOptions o, int firstDay, int lastDay, boolean realtime) {
+            PreparedPolls.Series s,
+            Smoother.Daily daily,
+            TrendOptions o,
+            int firstDay,
+            int lastDay,
+            boolean realtime,
+            HouseTimeline before,
+            int resumeDay) {
         HouseEffectEstimator.Accumulator acc = new HouseEffectEstimator.Accumulator(s.pollsterCount());
         int n = s.size();
         if (!realtime) {
@@ -261,6 +361,9 @@ public final class TrendEngine {
         int next = 0, gone = 0, aged = 0;
         double noise = Double.NaN;
         for (int t = firstDay; t <= lastDay; t++) {
+            // Resuming, the days before resumeDay replay only the sums (the same adds and removes in the
+            // same order, so the same bits); their estimates are the earlier timeline's.
+            boolean replay = before != null && t < resumeDay;
             boolean changed = false;
             while (gone < leaving.length && s.until()[leaving[gone]] <= t) {
                 int i = leaving[gone++];
@@ -300,7 +403,12 @@ public final class TrendEngine {
                     changed = true;
                 }
             }
-            if (changed) {
+            if (replay) {
+                int k = t - firstDay;
+                current = before.byDay[k];
+                last = before.estimateByDay[k];
+                noise = before.noiseByDay[k];
+            } else if (changed) {
                 last = HouseEffectEstimator.estimate(
                         acc, o.houseEffectPriorPolls(), o.houseEffectReference(), fallback);
                 current = last.effect();
@@ -337,7 +445,7 @@ public final class TrendEngine {
      * House effects by day (realtime) or constant (hindsight: {@code byDay} null), with what the band needs
      * of them. Without adjustment no effect is subtracted and a poll carries the pollsters' spread instead.
      */
-    private record HouseTimeline(
+    record HouseTimeline(
             int firstDay,
             double[][] byDay,
             HouseEffectEstimator.Estimate last,

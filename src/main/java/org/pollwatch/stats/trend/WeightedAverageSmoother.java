@@ -41,9 +41,16 @@ final class WeightedAverageSmoother implements Smoother {
 
     @Override
     public Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days) {
+        return run(s, house, days, null, days.first());
+    }
+
+    /** Each day's average depends only on the polls in its window: a sweep can start on any day. */
+    @Override
+    public Daily run(PreparedPolls.Series s, HouseAdjustment house, Days days, Daily before, int fromDay) {
         int firstDay = days.first(), lastDay = days.last();
         boolean realtime = days.realtime();
-        Daily out = Daily.empty(firstDay, lastDay);
+        int start = before == null ? firstDay : Math.max(firstDay, fromDay);
+        Daily out = before == null ? Daily.empty(firstDay, lastDay) : before.prefix(lastDay, start);
         int w = o.windowDays();
         double[] decay = new double[w + 1];
         for (int a = 0; a <= w; a++) decay[a] = Math.pow(0.5, a / o.halfLifeDays());
@@ -56,7 +63,7 @@ final class WeightedAverageSmoother implements Smoother {
         double drift = o.driftSdPerDay() * o.driftSdPerDay();
         double fixedNoise = o.nonSamplingSd() * o.nonSamplingSd();
         int[] window = new int[s.size()];
-        for (int t = firstDay; t <= lastDay; t++) {
+        for (int t = start; t <= lastDay; t++) {
             cur.moveTo(t);
             int m = cur.collect(window);
             for (int j = 0; j < m; j++) count[pollster[window[j]]]++;
@@ -99,7 +106,7 @@ final class WeightedAverageSmoother implements Smoother {
             out.effectivePolls()[k] = neff;
             out.meanAge()[k] = age;
         }
-        if (realtime && o.lagSpanDays() > 0) addLag(out, o.lagSpanDays(), o.bandScale());
+        if (realtime && o.lagSpanDays() > 0) addLag(out, o.lagSpanDays(), o.bandScale(), start - firstDay);
         return out;
     }
 
@@ -107,11 +114,11 @@ final class WeightedAverageSmoother implements Smoother {
      * Adds the lag of a one-sided average to its band: with opinion moving at slope β (the average's own
      * change over the last {@code span} days, so from the days before only) and polls a days old on
      * average, the average trails opinion by about β·a, whose square joins the variance (mean squared
-     * error = bias² + variance).
+     * error = bias² + variance). Days before {@code fromIndex} have theirs already.
      */
-    private static void addLag(Daily out, int span, double scale) {
+    private static void addLag(Daily out, int span, double scale, int fromIndex) {
         double[] e = out.estimate();
-        for (int k = span; k < e.length; k++) {
+        for (int k = Math.max(span, fromIndex); k < e.length; k++) {
             if (Double.isNaN(e[k]) || Double.isNaN(e[k - span])) continue;
             double lag = (e[k] - e[k - span]) / span * out.meanAge()[k];
             double se = out.standardError()[k];
