@@ -2,8 +2,13 @@ package org.pollwatch.trends.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +29,7 @@ import org.pollwatch.problems.ProblemException;
 import org.pollwatch.stats.trend.HouseEffect;
 import org.pollwatch.stats.trend.PollObservation;
 import org.pollwatch.stats.trend.PopulationPreference;
+import org.pollwatch.stats.trend.TrendComputation;
 import org.pollwatch.stats.trend.TrendEngine;
 import org.pollwatch.stats.trend.TrendMode;
 import org.pollwatch.stats.trend.TrendOptions;
@@ -50,11 +56,34 @@ public class TrendService {
     private final ObjectMapper json;
     private final TrendEngine engine = new TrendEngine();
 
-    public TrendService(TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json) {
+    /**
+     * The last computation per request, whatever its generation: after a change the next one resumes
+     * it from the first day the changed polls touch instead of sweeping every day again (the engine
+     * checks which polls differ, so an entry can never be stale, only less useful).
+     */
+    private final Cache<TrendRequest, TrendComputation> resumable;
+
+    private final boolean resuming;
+
+    private final Counter resumed;
+
+    public TrendService(
+            TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.queries = queries;
         this.cache = reads.untilSeriesChange("series-trend", config.cacheSize());
         this.polls = reads.untilSeriesChange("series-polls", config.cacheSize());
         this.json = json;
+        this.resuming = config.resumableMegabytes() > 0;
+        this.resumable = Caffeine.newBuilder()
+                .maximumWeight(config.resumableMegabytes() * 1024L * 1024L)
+                .<TrendRequest, TrendComputation>weigher(
+                        (request, computation) -> (int) Math.min(Integer.MAX_VALUE, computation.bytes()))
+                .expireAfterAccess(Duration.ofMinutes(30))
+                .build();
+        this.resumed = Counter.builder("pollwatch.trends.resumed")
+                .description("Trends computed by resuming the request's previous computation from the first day"
+                        + " its changed polls touch, instead of whole")
+                .register(metrics);
     }
 
     /** The trend of the request, from the cache unless the series changed since it was computed. */
@@ -79,10 +108,17 @@ public class TrendService {
                 .adjustHouseEffects(request.adjustHouseEffects())
                 .populationPreference(new PopulationPreference(
                         preference.stream().map(Population::shortCode).toList()));
-        TrendResult result = engine.compute(observations, options.build());
+        TrendComputation computation = engine.compute(observations, options.build(), resumable.getIfPresent(request));
+        if (resuming && computation.canBeResumed()) resumable.put(request, computation);
+        if (computation.resumedChoices() > 0) resumed.increment();
+        TrendResult result = computation.result();
         LOG.debugf(
-                "Trend of series %s: %d polls loaded in %.1f ms, computed in %.1f ms",
-                series.key(), observations.size(), (loaded - start) / 1e6, (System.nanoTime() - loaded) / 1e6);
+                "Trend of series %s: %d polls loaded in %.1f ms, computed in %.1f ms (%d choices resumed)",
+                series.key(),
+                observations.size(),
+                (loaded - start) / 1e6,
+                (System.nanoTime() - loaded) / 1e6,
+                computation.resumedChoices());
 
         List<TrendView.Point> points = new ArrayList<>(result.points().size());
         for (TrendPoint p : result.points()) {

@@ -97,6 +97,11 @@ class TrendParamsTest {
             }
 
             @Override
+            public int resumableMegabytes() {
+                return 0;
+            }
+
+            @Override
             public Optional<TrendMethod> defaultMethod() {
                 return method;
             }

@@ -1,0 +1,76 @@
+package org.pollwatch.trends.service;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pollwatch.series.SeriesFixtures;
+import org.pollwatch.testsupport.TestPolls;
+
+/**
+ * After a submission or a revision, a trend asked again is resumed from its previous computation (the
+ * counter moves) and answers what a whole computation answers: the same request with a default spelt
+ * out is another cache entry with nothing to resume, so it is computed whole.
+ */
+@QuarkusTest
+class ResumedTrendApiTest {
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void aTrendAfterASubmissionAndARevisionIsResumedAndEqualsTheWholeComputation() {
+        String key = SeriesFixtures.newSeries();
+        String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
+        submit(alpha, key, "2024-03-01", "2024-03-02", 50);
+        submit(beta, key, "2024-03-05", "2024-03-06", 44);
+        long third = submit(alpha, key, "2024-03-10", "2024-03-11", 52);
+        trend(key, ""); // computed whole, kept for resuming
+
+        double before = resumed();
+        submit(beta, key, "2024-03-14", "2024-03-15", 47);
+        JsonPath afterSubmission = trend(key, "");
+        assertEquals(1.0, resumed() - before, "the trend was not resumed after the submission");
+        assertEquals(points(trend(key, "?confidence=0.95")), points(afterSubmission));
+        assertEquals(
+                List.of(key, 4),
+                List.of(
+                        afterSubmission.getString("series"),
+                        afterSubmission.getList("polls").size()));
+
+        TestPolls.reviseFirstVersion(third, poll(alpha, key, "2024-03-10", "2024-03-11", 58));
+        JsonPath afterRevision = trend(key, "");
+        assertEquals(2.0, resumed() - before, "the trend was not resumed after the revision");
+        assertEquals(points(trend(key, "?adjust-house-effects=true")), points(afterRevision));
+    }
+
+    private static JsonPath trend(String key, String query) {
+        return given().get("/series/" + key + "/trend" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static List<Object> points(JsonPath trend) {
+        return trend.getList("points");
+    }
+
+    private double resumed() {
+        var counter = metrics.find("pollwatch.trends.resumed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static long submit(String pollster, String series, String fieldStart, String fieldEnd, int approve) {
+        return SeriesFixtures.submit(poll(pollster, series, fieldStart, fieldEnd, approve));
+    }
+
+    private static String poll(String pollster, String series, String fieldStart, String fieldEnd, int approve) {
+        return SeriesFixtures.poll(pollster, series, fieldStart, fieldEnd, null, "adults", 1000, approve, 40);
+    }
+}
