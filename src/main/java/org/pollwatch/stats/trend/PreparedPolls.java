@@ -301,6 +301,12 @@ final class PreparedPolls {
             return date.length;
         }
 
+        /** The arrays alone, without the poll records (which the engine reads only for their ids). */
+        Series withoutPolls() {
+            return new Series(
+                    choice, date, avail, until, pollster, pollsterCount, y, var, sampling, typicalVar, List.of());
+        }
+
         /** Whether poll i counts on day t (realtime: available and not yet replaced or retracted). */
         boolean validOn(int i, int t) {
             return avail[i] <= t && t < until[i];

@@ -47,10 +47,19 @@ public final class TrendComputation {
                     && a.typicalVar()[i] == b.typicalVar()[i];
         }
 
-        /** About what the arrays hold: eight per poll, four per day per round, a reference per day. */
+        /**
+         * About what the run holds: eight values per poll; per day and round, four estimates and three
+         * references; and each distinct house-effect estimate (three values per pollster), which is most
+         * of it (a series of 10,000 polls over three years: about 2 MB per choice).
+         */
         long bytes() {
             long days = Math.max(0, lastDay - firstDay + 1);
-            return 48L * series.size() + dailies.length * 32L * days + timelines.length * 24L * days;
+            long estimates = 0;
+            for (TrendEngine.HouseTimeline timeline : timelines) estimates += timeline.distinctEstimates();
+            return 48L * series.size()
+                    + dailies.length * 32L * days
+                    + timelines.length * 16L * days
+                    + estimates * (20L * series.pollsterCount() + 80);
         }
     }
 

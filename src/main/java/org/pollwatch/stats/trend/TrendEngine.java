@@ -158,8 +158,9 @@ public final class TrendEngine {
                         prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
             }
         }
-        TrendComputation.ChoiceRun run =
-                resumable ? new TrendComputation.ChoiceRun(s, dataFirst, lastDay, r.dailies, r.timelines) : null;
+        TrendComputation.ChoiceRun run = resumable
+                ? new TrendComputation.ChoiceRun(s.withoutPolls(), dataFirst, lastDay, r.dailies, r.timelines)
+                : null;
         return new ChoiceTrend(points, houseEffects, contributing, run, r.resumed);
     }
 
@@ -475,6 +476,18 @@ public final class TrendEngine {
             if (byDay == null) return noiseByDay[0];
             int k = day - firstDay;
             return k < 0 ? Double.NaN : noiseByDay[Math.min(k, noiseByDay.length - 1)];
+        }
+
+        /** How many different estimates the days hold (a day on which nothing arrived shares the last). */
+        int distinctEstimates() {
+            if (estimateByDay == null) return 1;
+            int distinct = 0;
+            HouseEffectEstimator.Estimate previous = null;
+            for (HouseEffectEstimator.Estimate e : estimateByDay) {
+                if (e != previous) distinct++;
+                previous = e;
+            }
+            return distinct;
         }
 
         private HouseEffectEstimator.Estimate estimateOn(int day) {

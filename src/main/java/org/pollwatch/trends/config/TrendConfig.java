@@ -24,8 +24,9 @@ public interface TrendConfig {
 
     /**
      * Memory, in megabytes, for what the last computation of each trend request needs to be resumed
-     * after a change (per choice: its polls as prepared and its daily sweeps; about 1 MB for a
-     * two-choice series of 10,000 polls). Least recently used first out; 0 computes every trend whole.
+     * after a change (per choice: its polls as prepared and its daily sweeps; about 4 MB for a
+     * two-choice series of 10,000 polls over three years). Least recently used first out; 0 computes
+     * every trend whole.
      */
     @WithDefault("32")
     int resumableMegabytes();

@@ -40,46 +40,60 @@ public final class TrendBenchmark {
     }
 
     /**
-     * The default trend resumed after one poll published on the last day (what a submission to a large
-     * series costs the engine), next to the same trend computed whole, alternating.
+     * The default trend after one new poll, resumed from the computation before it and computed whole,
+     * alternating: the poll published on the last day (a submission to a large series), then on a
+     * random day of the series (an old poll entered late), 80 times each after 30 rounds of warm-up.
      */
     private static void resumedAfterOneNewPoll(List<PollObservation> polls, TrendEngine engine) {
         TrendOptions o = TrendOptions.defaults();
         TrendComputation before = engine.compute(polls, o, null);
+        LocalDate first = polls.stream()
+                .map(PollObservation::fieldEnd)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
         LocalDate last = polls.stream()
                 .map(PollObservation::availableFrom)
                 .max(LocalDate::compareTo)
                 .orElseThrow();
-        List<PollObservation> after = new ArrayList<>(polls);
-        after.add(new PollObservation(
-                "new",
-                "Pollster 7",
-                last.minusDays(2),
-                last,
-                last,
-                1000.0,
-                "lv",
-                false,
-                Map.of("yes", 47.0, "no", 48.0),
-                null));
-        long bestWhole = Long.MAX_VALUE, bestResumed = Long.MAX_VALUE, whole = 0, resumed = 0;
-        int runs = 80;
-        for (int i = 0; i < 30 + runs; i++) {
-            long t0 = System.nanoTime();
-            engine.compute(after, o, null);
-            long t1 = System.nanoTime();
-            engine.compute(after, o, before);
-            long t2 = System.nanoTime();
-            if (i < 30) continue; // warm-up (JIT)
-            bestWhole = Math.min(bestWhole, t1 - t0);
-            bestResumed = Math.min(bestResumed, t2 - t1);
-            whole += t1 - t0;
-            resumed += t2 - t1;
+        Random rnd = new Random(7);
+        for (boolean lastDay : new boolean[] {true, false}) {
+            long bestWhole = Long.MAX_VALUE, bestResumed = Long.MAX_VALUE, whole = 0, resumed = 0;
+            int runs = 80;
+            for (int i = 0; i < 30 + runs; i++) {
+                LocalDate end =
+                        lastDay ? last : first.plusDays(rnd.nextInt((int) (last.toEpochDay() - first.toEpochDay())));
+                List<PollObservation> after = new ArrayList<>(polls);
+                after.add(new PollObservation(
+                        "new",
+                        "Pollster 7",
+                        end.minusDays(2),
+                        end,
+                        end,
+                        1000.0,
+                        "lv",
+                        false,
+                        Map.of("yes", 47.0, "no", 48.0),
+                        null));
+                long t0 = System.nanoTime();
+                engine.compute(after, o, null);
+                long t1 = System.nanoTime();
+                engine.compute(after, o, before);
+                long t2 = System.nanoTime();
+                if (i < 30) continue; // warm-up (JIT)
+                bestWhole = Math.min(bestWhole, t1 - t0);
+                bestResumed = Math.min(bestResumed, t2 - t1);
+                whole += t1 - t0;
+                resumed += t2 - t1;
+            }
+            System.out.printf(
+                    "REALTIME  WEIGHTED_AVERAGE one new poll, %s: whole mean %.1f ms, best %.1f ms;"
+                            + " resumed mean %.1f ms, best %.1f ms%n",
+                    lastDay ? "last day" : "random day",
+                    whole / 1e6 / runs,
+                    bestWhole / 1e6,
+                    resumed / 1e6 / runs,
+                    bestResumed / 1e6);
         }
-        System.out.printf(
-                "REALTIME  WEIGHTED_AVERAGE after one new poll: whole mean %.1f ms, best %.1f ms; resumed mean %.1f ms,"
-                        + " best %.1f ms%n",
-                whole / 1e6 / runs, bestWhole / 1e6, resumed / 1e6 / runs, bestResumed / 1e6);
     }
 
     static List<PollObservation> polls(int count, int days, int pollsters, long seed) {
