@@ -50,6 +50,9 @@ public class TrendService {
 
     private static final Logger LOG = Logger.getLogger(TrendService.class);
 
+    /** A resumable computation nobody has asked for this long gives its memory back. */
+    private static final Duration RESUMABLE_IDLE = Duration.ofMinutes(30);
+
     private final TrendQueries queries;
     private final ReadCache.SeriesRegion cache;
     private final ReadCache.SeriesRegion polls;
@@ -78,7 +81,7 @@ public class TrendService {
                 .maximumWeight(config.resumableMegabytes() * 1024L * 1024L)
                 .<TrendRequest, TrendComputation>weigher(
                         (request, computation) -> (int) Math.min(Integer.MAX_VALUE, computation.bytes()))
-                .expireAfterAccess(Duration.ofMinutes(30))
+                .expireAfterAccess(RESUMABLE_IDLE)
                 .build();
         this.resumed = Counter.builder("pollwatch.trends.resumed")
                 .description("Trends computed by resuming the request's previous computation from the first day"
