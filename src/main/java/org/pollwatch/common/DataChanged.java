@@ -15,7 +15,7 @@ import java.util.Set;
  * @param series keys of the series whose average the change affects (before and after it)
  * @param redefinesSeries the series' membership, mapping or settings changed, not only polls in it:
  *     reads of the series cannot be brought up to date from the polls changed since
- *     ({@link DataGeneration#pollsToReadAgain})
+ *     ({@link DataGeneration#startRead})
  */
 public record DataChanged(
         String reason, PollChange change, Long pollId, String pollster, Set<String> series, boolean redefinesSeries) {

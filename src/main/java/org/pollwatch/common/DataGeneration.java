@@ -141,10 +141,25 @@ public class DataGeneration {
     }
 
     /**
-     * Where a read of series {@code key}'s polls on {@code connection} starts; taken first in the
-     * read's transaction, so the read sees at least what the mark says.
+     * Starts a read of series {@code key}'s polls on {@code connection}, first in the read's transaction
+     * (so the read sees at least what its mark says): where it starts, and which polls it must read to
+     * bring up to date the read that started at {@code since} ({@link #pollsToReadAgain}).
      */
-    public static ReadMark mark(Connection connection, String key) throws SQLException {
+    public static ReadStart startRead(Connection connection, String key, ReadMark since) throws SQLException {
+        ReadMark mark = mark(connection, key);
+        return new ReadStart(mark, pollsToReadAgain(connection, key, since));
+    }
+
+    /**
+     * How a read of a series' polls starts.
+     *
+     * @param mark where it starts, for the next read to be brought up to date from
+     * @param readAgain the polls to read, their earlier versions replaced ({@link #withPollsReadAgain});
+     *     null when every poll of the series is to be read
+     */
+    public record ReadStart(ReadMark mark, Set<Long> readAgain) {}
+
+    private static ReadMark mark(Connection connection, String key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(MARK)) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
@@ -161,7 +176,7 @@ public class DataGeneration {
      * earlier read ({@code since} null), the series redefined since, or too many polls changed. A write
      * to a poll's questions or options always updates its row too, so they are covered.
      */
-    public static Set<Long> pollsToReadAgain(Connection connection, String key, ReadMark since) throws SQLException {
+    private static Set<Long> pollsToReadAgain(Connection connection, String key, ReadMark since) throws SQLException {
         if (since == null) {
             return null;
         }

@@ -143,20 +143,20 @@ public class SeriesQueries {
      * several hundred. Dates, pollsters and choices repeat across polls, so one instance of each is kept.
      * With {@code previous} (read by this for the same series and retraction choice), only the polls
      * changed since are read again, unless the series was redefined since
-     * ({@link DataGeneration#pollsToReadAgain}); the result is the same as a read of all.
+     * ({@link DataGeneration#startRead}); the result is the same as a read of all.
      */
     public SeriesService.AllPolls memberPollsWithShares(
             Series series, boolean includeRetracted, SeriesService.AllPolls previous) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            DataGeneration.ReadMark mark = DataGeneration.mark(connection, series.seriesKey);
-            Set<Long> changed = DataGeneration.pollsToReadAgain(
-                    connection, series.seriesKey, previous == null ? null : previous.mark());
+            DataGeneration.ReadStart start =
+                    DataGeneration.startRead(connection, series.seriesKey, previous == null ? null : previous.mark());
+            Set<Long> changed = start.readAgain();
             List<SeriesPollView> read = memberPollsWithShares(connection, series.id, includeRetracted, changed);
             List<SeriesPollView> polls = changed == null
                     ? read
                     : DataGeneration.withPollsReadAgain(
                             previous.polls(), SeriesPollView::pollId, changed, read, NEWEST_FIRST);
-            return new SeriesService.AllPolls(List.copyOf(polls), mark);
+            return new SeriesService.AllPolls(List.copyOf(polls), start.mark());
         });
     }
 

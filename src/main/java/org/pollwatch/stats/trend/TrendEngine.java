@@ -72,11 +72,7 @@ public final class TrendEngine {
         List<String> ids = new ArrayList<>(contributing);
         ids.sort(null);
         return new TrendComputation(
-                new TrendResult(points, ids, houseEffects),
-                options,
-                prepared.pollsterNames,
-                resumable ? runs : Map.of(),
-                resumed);
+                new TrendResult(points, ids, houseEffects), options, prepared.pollsterNames, runs, resumed);
     }
 
     /**

@@ -157,7 +157,7 @@ public class TrendQueries {
     /**
      * {@code previous}, which {@link #load} or this returned for the same arguments, brought up to date:
      * only the polls changed since it was read are read again, unless the series was redefined since
-     * ({@link DataGeneration#pollsToReadAgain}). The result is what {@link #load} would return now.
+     * ({@link DataGeneration#startRead}). The result is what {@link #load} would return now.
      */
     @ReadOnlyTransaction
     public SeriesPolls update(
@@ -171,11 +171,9 @@ public class TrendQueries {
         PollsterService.requireKnown("exclude-pollster", excludedPollsters);
         OffsetDateTime cutoff =
                 asOf == null ? FAR_FUTURE : asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        Session session = em.unwrap(Session.class);
-        DataGeneration.ReadMark mark = session.doReturningWork(c -> DataGeneration.mark(c, key));
-        // null: every poll of the series is read
-        Set<Long> changed = session.doReturningWork(
-                c -> DataGeneration.pollsToReadAgain(c, key, previous == null ? null : previous.mark()));
+        DataGeneration.ReadStart start = em.unwrap(Session.class)
+                .doReturningWork(c -> DataGeneration.startRead(c, key, previous == null ? null : previous.mark()));
+        Set<Long> changed = start.readAgain(); // null: every poll of the series is read
         Map<String, String> pollsterNames = new HashMap<>(changed == null ? Map.of() : previous.pollsterNames());
         Map<Long, PollValues> polls = observations(series.id, cutoff, changed, pollsterNames);
         Collection<PollValues> values = polls.values();
@@ -211,7 +209,7 @@ public class TrendQueries {
                 List.copyOf(SeriesMapping.populationPreference(series)),
                 all,
                 Map.copyOf(pollsterNames),
-                mark);
+                start.mark());
     }
 
     /** {@code sql} (with a {@code %s} for the polls it looks at) for the series' polls, or those of {@code only}. */
