@@ -109,10 +109,17 @@ public final class TrendComputation {
     }
 
     /**
-     * Same options and the same pollsters in the same order (pollster indexes are array positions).
+     * Same options but for the dates reported, and the same pollsters in the same order (pollster indexes
+     * are array positions). {@code from} only chooses the days reported (every day is swept from the first
+     * poll's), and realtime a day's value does not depend on how far the sweep goes: a computation up to
+     * one {@code to} is resumed up to another, taking the days both cover and sweeping those it lacks.
      */
     boolean canResume(TrendOptions options, List<String> pollsterNames) {
-        return this.options.equals(options) && this.pollsterNames.equals(pollsterNames);
+        return withoutDates(this.options).equals(withoutDates(options)) && this.pollsterNames.equals(pollsterNames);
+    }
+
+    private static TrendOptions withoutDates(TrendOptions options) {
+        return options.toBuilder().from(null).to(null).build();
     }
 
     Map<String, ChoiceRun> runs() {

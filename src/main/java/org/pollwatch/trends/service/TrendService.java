@@ -60,9 +60,10 @@ public class TrendService {
     private final TrendEngine engine = new TrendEngine();
 
     /**
-     * The last computation per request, whatever its generation: after a change the next one resumes
-     * it from the first day the changed polls touch instead of sweeping every day again (the engine
-     * checks which polls differ, so an entry can never be stale, only less useful).
+     * The last computation per request without its dates, whatever its generation: after a change the
+     * next one resumes it from the first day the changed polls touch instead of sweeping every day
+     * again, and a request for other dates takes the days it covers (the engine checks which polls
+     * differ, so an entry can never be stale, only less useful).
      */
     private final Cache<TrendRequest, TrendComputation> resumable;
 
@@ -111,8 +112,14 @@ public class TrendService {
                 .adjustHouseEffects(request.adjustHouseEffects())
                 .populationPreference(new PopulationPreference(
                         preference.stream().map(Population::shortCode).toList()));
-        TrendComputation computation = engine.compute(observations, options.build(), resumable.getIfPresent(request));
-        if (resuming && computation.canBeResumed()) resumable.put(request, computation);
+        TrendRequest sweep = withoutDates(request);
+        TrendComputation earlier = resumable.getIfPresent(sweep);
+        TrendComputation computation = engine.compute(observations, options.build(), earlier);
+        // the kept sweep is the one of the whole series, which any date range resumes; a range is kept
+        // only when there is nothing else
+        if (resuming && computation.canBeResumed() && (request.to() == null || earlier == null)) {
+            resumable.put(sweep, computation);
+        }
         if (computation.resumedChoices() > 0) resumed.increment();
         TrendResult result = computation.result();
         LOG.debugf(
@@ -183,6 +190,27 @@ public class TrendService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the trend of series " + trend.series(), e);
         }
+    }
+
+    /**
+     * The key of a request's resumable computation: the request without the dates it reports, which
+     * resuming does not need to match ({@link TrendEngine#compute(Collection, TrendOptions,
+     * TrendComputation)}).
+     */
+    private static TrendRequest withoutDates(TrendRequest r) {
+        return new TrendRequest(
+                r.series(),
+                null,
+                null,
+                r.populations(),
+                r.excludedPollsters(),
+                r.minDisclosure(),
+                r.method(),
+                r.mode(),
+                r.asOf(),
+                r.confidence(),
+                r.adjustHouseEffects(),
+                r.defaultsUsed());
     }
 
     /** What {@link TrendQueries#load} depends on besides the series (which the region keys by): the key of the polls cache. */

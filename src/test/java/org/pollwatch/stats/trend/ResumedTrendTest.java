@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -121,6 +122,42 @@ class ResumedTrendTest {
             assertEquals(3, computation.resumedChoices(), "change " + i);
             assertEquals(engine.compute(polls, options), computation.result(), "change " + i);
         }
+    }
+
+    /** Realtime, how far a sweep goes and which days it reports do not change the days' values. */
+    @ParameterizedTest(name = "from {0} to {1}, resumed from to {2}")
+    @CsvSource({
+        ",,100", // the whole series, from one that stopped early
+        ",150,", // a date inside the series, from the whole series
+        "40,150,", // and from a later first day
+        ",150,200", // an earlier date, from a later one
+        ",200,150", // a later date, from an earlier one
+        ",310,", // past the last poll
+        "290,,", // the last days only
+        ",-5,", // before the first poll: no points
+    })
+    void aComputationUpToOneDateResumesUpToAnother(Integer fromDay, Integer toDay, Integer earlierToDay) {
+        List<PollObservation> polls = synthetic(new Random(21));
+        TrendOptions earlierOptions = TrendOptions.builder()
+                .to(earlierToDay == null ? null : START.plusDays(earlierToDay))
+                .build();
+        TrendOptions options = TrendOptions.builder()
+                .from(fromDay == null ? null : START.plusDays(fromDay))
+                .to(toDay == null ? null : START.plusDays(toDay))
+                .build();
+        TrendComputation earlier = engine.compute(polls, earlierOptions, null);
+
+        TrendComputation resumed = engine.compute(polls, options, earlier);
+        TrendResult whole = engine.compute(polls, options);
+
+        assertEquals(toDay != null && toDay < 0 ? 0 : 3, resumed.resumedChoices(), "choices resumed");
+        assertEquals(whole, resumed.result());
+        // and a computation changed in between still resumes exactly
+        List<PollObservation> after =
+                with(polls, poll("new", "Pollster 4", START.plusDays(120), START.plusDays(121), null));
+        assertEquals(
+                engine.compute(after, options),
+                engine.compute(after, options, earlier).result());
     }
 
     @Test

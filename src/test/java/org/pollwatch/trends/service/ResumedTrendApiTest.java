@@ -2,6 +2,7 @@ package org.pollwatch.trends.service;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,41 @@ class ResumedTrendApiTest {
         JsonPath afterRevision = trend(key, "");
         assertEquals(2.0, resumed() - before, "the trend was not resumed after the revision");
         assertEquals(points(trend(key, "?adjust-house-effects=true")), points(afterRevision));
+    }
+
+    @Test
+    void aTrendForOtherDatesResumesTheSweepOfTheWholeSeries() {
+        String key = SeriesFixtures.newSeries();
+        String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
+        submit(alpha, key, "2024-03-01", "2024-03-02", 50);
+        submit(beta, key, "2024-03-05", "2024-03-06", 44);
+        submit(alpha, key, "2024-03-10", "2024-03-11", 52);
+        submit(beta, key, "2024-03-14", "2024-03-15", 47);
+        trend(key, ""); // the whole series, kept for resuming
+
+        for (String dates : List.of("?to=2024-03-08", "?from=2024-03-06&to=2024-03-12", "?to=2024-03-30")) {
+            double before = resumed();
+            JsonPath resumedTrend = trend(key, dates);
+            assertEquals(1.0, resumed() - before, dates + " did not resume the whole series' sweep");
+            JsonPath whole = trend(key, dates + "&confidence=0.95"); // another entry: nothing to resume
+            assertFalse(points(whole).isEmpty(), dates);
+            assertEquals(points(whole), points(resumedTrend), dates);
+            assertEquals(whole.getList("polls"), resumedTrend.getList("polls"), dates);
+            assertEquals(
+                    given().get("/series/" + key + "/house-effects" + dates + "&confidence=0.95")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("houseEffects"),
+                    given().get("/series/" + key + "/house-effects" + dates)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("houseEffects"),
+                    dates);
+        }
     }
 
     private static JsonPath trend(String key, String query) {
