@@ -26,7 +26,7 @@ final class PreparedPolls {
 
     /**
      * One poll after merging, valid on days {@code [available, until)}. Days are epoch days;
-     * {@code sampleSize} NaN = unknown, then {@code defaultSize} stands in for it.
+     * {@code sampleSize} NaN = unknown, then its default size stands in for it.
      */
     record Poll(
             List<String> ids,
@@ -36,10 +36,14 @@ final class PreparedPolls {
             int available,
             int until,
             double sampleSize,
-            double defaultSize,
             Map<String, Double> shares) {}
 
+    /** In the order they became available. */
     final List<Poll> polls;
+
+    /** The size assumed for each poll of {@link #polls} when its own is unknown. */
+    private final double[] defaultSizes;
+
     final List<String> pollsterNames;
     final List<String> choices;
 
@@ -47,6 +51,7 @@ final class PreparedPolls {
         this.polls = polls;
         this.pollsterNames = pollsterNames;
         this.choices = choices;
+        this.defaultSizes = new double[polls.size()];
     }
 
     /**
@@ -107,8 +112,10 @@ final class PreparedPolls {
         }
         Set<String> seen = new HashSet<>(); // hashed first: sorting 10,000 polls' keys one by one is slower
         for (Poll p : polls) seen.addAll(p.shares().keySet());
-        return new PreparedPolls(
-                withDefaultSizes(polls, realtime), List.copyOf(pollsterNames), List.copyOf(new TreeSet<>(seen)));
+        polls.sort((a, b) -> Integer.compare(a.available(), b.available()));
+        PreparedPolls prepared = new PreparedPolls(polls, List.copyOf(pollsterNames), List.copyOf(new TreeSet<>(seen)));
+        prepared.fillDefaultSizes(realtime);
+        return prepared;
     }
 
     private static int available(PollObservation p, int lag) {
@@ -139,7 +146,6 @@ final class PreparedPolls {
                     available,
                     until,
                     p.sampleSize() == null ? Double.NaN : p.sampleSize(),
-                    Double.NaN,
                     p.shares());
         }
         List<String> ids = new ArrayList<>();
@@ -169,51 +175,33 @@ final class PreparedPolls {
                 available,
                 until,
                 sizeCount == 0 ? Double.NaN : sizeSum / sizeCount,
-                Double.NaN,
                 shares);
     }
 
     /**
-     * Fills {@code defaultSize}: realtime, the median known size among the polls available by each poll's
+     * Fills {@link #defaultSizes}: realtime, the median known size among the polls available by each poll's
      * day (two heaps, one pass in availability order); hindsight, the median of all known sizes.
      */
-    private static List<Poll> withDefaultSizes(List<Poll> polls, boolean realtime) {
-        List<Poll> ordered = new ArrayList<>(polls);
-        ordered.sort((a, b) -> Integer.compare(a.available(), b.available()));
+    private void fillDefaultSizes(boolean realtime) {
         RunningMedian median = new RunningMedian();
         if (!realtime) {
-            for (Poll p : ordered) if (!Double.isNaN(p.sampleSize())) median.add(p.sampleSize());
+            for (Poll p : polls) if (!Double.isNaN(p.sampleSize())) median.add(p.sampleSize());
         }
-        List<Poll> out = new ArrayList<>(ordered.size());
         int i = 0;
-        while (i < ordered.size()) {
-            int day = ordered.get(i).available();
+        while (i < polls.size()) {
+            int day = polls.get(i).available();
             int j = i;
             if (realtime) {
-                for (; j < ordered.size() && ordered.get(j).available() == day; j++) {
-                    double size = ordered.get(j).sampleSize();
+                for (; j < polls.size() && polls.get(j).available() == day; j++) {
+                    double size = polls.get(j).sampleSize();
                     if (!Double.isNaN(size)) median.add(size);
                 }
             } else {
-                j = ordered.size();
+                j = polls.size();
             }
-            double size = median.isEmpty() ? SIZE_WITHOUT_EVIDENCE : median.value();
-            for (int k = i; k < j; k++) {
-                Poll p = ordered.get(k);
-                out.add(new Poll(
-                        p.ids(),
-                        p.pollster(),
-                        p.start(),
-                        p.end(),
-                        p.available(),
-                        p.until(),
-                        p.sampleSize(),
-                        size,
-                        p.shares()));
-            }
+            java.util.Arrays.fill(defaultSizes, i, j, median.isEmpty() ? SIZE_WITHOUT_EVIDENCE : median.value());
             i = j;
         }
-        return out;
     }
 
     /** Median of a growing multiset: a max-heap of the lower half and a min-heap of the upper half. */
@@ -243,28 +231,33 @@ final class PreparedPolls {
 
     /** The polls that report {@code choice}, as arrays, sorted as the mode needs. */
     Series series(String choice, TrendOptions o) {
-        List<Poll> with = new ArrayList<>();
-        for (Poll p : polls) if (p.shares().containsKey(choice)) with.add(p);
+        List<Integer> with = new ArrayList<>();
+        for (int i = 0; i < polls.size(); i++) if (polls.get(i).shares().containsKey(choice)) with.add(i);
         boolean realtime = o.mode() == TrendMode.REALTIME;
         // REALTIME walks polls in the order they became known; HINDSIGHT in field order.
         with.sort(
                 realtime
-                        ? (a, b) -> a.available() != b.available()
-                                ? Integer.compare(a.available(), b.available())
-                                : Integer.compare(a.end(), b.end())
-                        : (a, b) -> Integer.compare(a.end(), b.end()));
+                        ? (a, b) -> polls.get(a).available() != polls.get(b).available()
+                                ? Integer.compare(
+                                        polls.get(a).available(), polls.get(b).available())
+                                : Integer.compare(
+                                        polls.get(a).end(), polls.get(b).end())
+                        : (a, b) ->
+                                Integer.compare(polls.get(a).end(), polls.get(b).end()));
         int n = with.size();
+        int[] index = new int[n];
         int[] date = new int[n], avail = new int[n], until = new int[n], pollster = new int[n];
         double[] y = new double[n], var = new double[n], sampling = new double[n], typicalVar = new double[n];
         double design = o.nonSamplingSd() * o.nonSamplingSd();
         for (int i = 0; i < n; i++) {
-            Poll p = with.get(i);
+            index[i] = with.get(i);
+            Poll p = polls.get(index[i]);
             date[i] = p.end();
             avail[i] = p.available();
             until[i] = p.until();
             pollster[i] = p.pollster();
             y[i] = p.shares().get(choice);
-            double size = Double.isNaN(p.sampleSize()) ? p.defaultSize() : p.sampleSize();
+            double size = Double.isNaN(p.sampleSize()) ? defaultSizes[index[i]] : p.sampleSize();
             double share = Math.min(0.99, Math.max(0.01, y[i] / 100));
             sampling[i] = 1e4 * share * (1 - share) / size;
             var[i] = sampling[i] + design; // sampling + non-sampling error, points²
@@ -281,10 +274,13 @@ final class PreparedPolls {
             i = j;
         }
         return new Series(
-                choice, date, avail, until, pollster, pollsterNames.size(), y, var, sampling, typicalVar, with);
+                choice, date, avail, until, pollster, pollsterNames.size(), y, var, sampling, typicalVar, index);
     }
 
-    /** Per-choice arrays; index i is the i-th poll in the mode's order. */
+    /**
+     * Per-choice arrays; index i is the i-th poll in the mode's order, {@code index[i]} its position in
+     * {@link #polls}.
+     */
     record Series(
             String choice,
             int[] date,
@@ -296,15 +292,9 @@ final class PreparedPolls {
             double[] var,
             double[] sampling,
             double[] typicalVar,
-            List<Poll> polls) {
+            int[] index) {
         int size() {
             return date.length;
-        }
-
-        /** The arrays alone, without the poll records (which the engine reads only for their ids). */
-        Series withoutPolls() {
-            return new Series(
-                    choice, date, avail, until, pollster, pollsterCount, y, var, sampling, typicalVar, List.of());
         }
 
         /** Whether poll i counts on day t (realtime: available and not yet replaced or retracted). */

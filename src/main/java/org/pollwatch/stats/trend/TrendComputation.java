@@ -48,7 +48,7 @@ public final class TrendComputation {
         }
 
         /**
-         * About what the run holds: eight values per poll; per day and round, four estimates and three
+         * About what the run holds: nine values per poll; per day and round, four estimates and three
          * references; and each distinct house-effect estimate (three values per pollster), which is most
          * of it (a series of 10,000 polls over three years: about 2 MB per choice).
          */
@@ -56,7 +56,7 @@ public final class TrendComputation {
             long days = Math.max(0, lastDay - firstDay + 1);
             long estimates = 0;
             for (TrendEngine.HouseTimeline timeline : timelines) estimates += timeline.distinctEstimates();
-            return 48L * series.size()
+            return 52L * series.size()
                     + dailies.length * 32L * days
                     + timelines.length * 16L * days
                     + estimates * (20L * series.pollsterCount() + 80);

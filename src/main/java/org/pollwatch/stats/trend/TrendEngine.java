@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.pollwatch.stats.NormalDistribution;
 import org.pollwatch.stats.StudentT;
 
@@ -56,36 +54,54 @@ public final class TrendEngine {
                 .toList();
         List<TrendPoint> points = new ArrayList<>();
         List<HouseEffect> houseEffects = new ArrayList<>();
-        Set<String> contributing = new HashSet<>();
+        boolean[] contributing = new boolean[prepared.polls.size()];
         Map<String, TrendComputation.ChoiceRun> runs = new HashMap<>();
         int resumed = 0;
         for (ChoiceTrend c : perChoice) {
             points.addAll(c.points());
             houseEffects.addAll(c.houseEffects());
-            contributing.addAll(c.contributing());
+            for (int i : c.contributing()) contributing[i] = true;
             if (c.run() != null) runs.put(c.run().series().choice(), c.run());
             if (c.resumed()) resumed++;
         }
         houseEffects.sort((a, b) -> a.choice().equals(b.choice())
                 ? a.pollster().compareToIgnoreCase(b.pollster())
                 : a.choice().compareTo(b.choice()));
-        List<String> ids = new ArrayList<>(contributing);
-        ids.sort(null);
         return new TrendComputation(
-                new TrendResult(points, ids, houseEffects), options, prepared.pollsterNames, runs, resumed);
+                new TrendResult(points, ids(prepared, contributing), houseEffects),
+                options,
+                prepared.pollsterNames,
+                runs,
+                resumed);
     }
 
     /**
-     * One choice's points, house effects and contributing poll ids; the run to resume from later, and
-     * whether this one resumed an earlier run.
+     * The ids of the polls marked, sorted, each once (the versions of one poll, realtime, share its id).
+     */
+    private static List<String> ids(PreparedPolls prepared, boolean[] marked) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < marked.length; i++) {
+            if (marked[i]) ids.addAll(prepared.polls.get(i).ids());
+        }
+        ids.sort(null);
+        List<String> distinct = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(id)) distinct.add(id);
+        }
+        return distinct;
+    }
+
+    /**
+     * One choice's points, house effects and contributing polls (positions in {@link PreparedPolls#polls});
+     * the run to resume from later, and whether this one resumed an earlier run.
      */
     private record ChoiceTrend(
             List<TrendPoint> points,
             List<HouseEffect> houseEffects,
-            List<String> contributing,
+            int[] contributing,
             TrendComputation.ChoiceRun run,
             boolean resumed) {
-        static final ChoiceTrend NONE = new ChoiceTrend(List.of(), List.of(), List.of(), null, false);
+        static final ChoiceTrend NONE = new ChoiceTrend(List.of(), List.of(), new int[0], null, false);
     }
 
     private static ChoiceTrend choiceTrend(
@@ -140,11 +156,10 @@ public final class TrendEngine {
                     clamp(est - next),
                     clamp(est + next)));
         }
-        List<String> contributing = new ArrayList<>();
+        int[] contributing = new int[s.size()];
+        int contributors = 0;
         for (int i = 0; i < s.size(); i++) {
-            if (used[i] && (!realtime || s.avail()[i] <= to)) {
-                for (String id : s.polls().get(i).ids()) contributing.add(id); // no array copy per poll
-            }
+            if (used[i] && (!realtime || s.avail()[i] <= to)) contributing[contributors++] = s.index()[i];
         }
         List<HouseEffect> houseEffects = new ArrayList<>();
         HouseEffectEstimator.Estimate h = r.house;
@@ -154,10 +169,10 @@ public final class TrendEngine {
                         prepared.pollsterNames.get(p), choice, h.effect()[p], h.standardError()[p], h.count()[p]));
             }
         }
-        TrendComputation.ChoiceRun run = resumable
-                ? new TrendComputation.ChoiceRun(s.withoutPolls(), dataFirst, lastDay, r.dailies, r.timelines)
-                : null;
-        return new ChoiceTrend(points, houseEffects, contributing, run, r.resumed);
+        TrendComputation.ChoiceRun run =
+                resumable ? new TrendComputation.ChoiceRun(s, dataFirst, lastDay, r.dailies, r.timelines) : null;
+        return new ChoiceTrend(
+                points, houseEffects, java.util.Arrays.copyOf(contributing, contributors), run, r.resumed);
     }
 
     /**
