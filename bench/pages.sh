@@ -9,7 +9,8 @@
 #     keeps) and without (200 from the rendering cache), wrk;
 #   - cold renders of the large series: the first chart after the import (trend and JIT cold), then
 #     RENDERS charts of sizes never asked for (rendering cache miss, trend warm) and RENDERS charts
-#     of `to` dates never asked for (trend computed and drawn anew);
+#     of `to` dates never asked for (trend computed, or realtime resumed, and drawn anew), each after
+#     as many not measured that warm the JIT on its path;
 #   - the large series page right after a change of another series (RENDERS times);
 #   - the large series' chart right after a change of its own data (RENDERS times, after as many
 #     rounds not measured), and CONCURRENT trend requests at once after such a change (RENDERS times).
@@ -97,12 +98,14 @@ for i in $(seq 1 "$RENDERS"); do
     curl -s -o /dev/null -w '%{time_total}\n' "$APP/series/bench-trend/trend.svg?width=$((800 + i))" >> "$WORK/cold-size.txt"
 done
 log "trend.svg, new size (rendering cache miss, trend warm): $(percentiles "$WORK/cold-size.txt")"
+# warm the JVM on the path of a trend for other dates with dates the measured runs do not use
+for i in $(seq 1 "$RENDERS"); do curl -s -o /dev/null "$APP/series/bench-trend/trend.svg?to=$(date -u -d "2021-06-30 - $i days" +%F)"; done
 : > "$WORK/cold-trend.txt"
 for i in $(seq 1 "$RENDERS"); do
     to=$(date -u -d "2021-12-31 - $i days" +%F)
     curl -s -o /dev/null -w '%{time_total}\n' "$APP/series/bench-trend/trend.svg?to=$to" >> "$WORK/cold-trend.txt"
 done
-log "trend.svg, new 'to' date (trend computed and drawn anew): $(percentiles "$WORK/cold-trend.txt")"
+log "trend.svg, new 'to' date (trend computed or resumed, chart drawn anew; JIT warm): $(percentiles "$WORK/cold-trend.txt")"
 
 # --- warm charts ---------------------------------------------------------------------------------------
 etag=$(curl -s -D - -o /dev/null "$APP/series/bench-trend/trend.svg" | awk -F': ' 'tolower($1) == "etag" { print $2 }' | tr -d '\r')
