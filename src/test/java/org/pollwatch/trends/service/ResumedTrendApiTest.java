@@ -28,9 +28,7 @@ class ResumedTrendApiTest {
     void aTrendAfterASubmissionAndARevisionIsResumedAndEqualsTheWholeComputation() {
         String key = SeriesFixtures.newSeries();
         String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
-        submit(alpha, key, "2024-03-01", "2024-03-02", 50);
-        submit(beta, key, "2024-03-05", "2024-03-06", 44);
-        long third = submit(alpha, key, "2024-03-10", "2024-03-11", 52);
+        long third = threePolls(key, alpha, beta);
         trend(key, ""); // computed whole, kept for resuming
 
         double before = resumed();
@@ -54,9 +52,7 @@ class ResumedTrendApiTest {
     void aTrendForOtherDatesResumesTheSweepOfTheWholeSeries() {
         String key = SeriesFixtures.newSeries();
         String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
-        submit(alpha, key, "2024-03-01", "2024-03-02", 50);
-        submit(beta, key, "2024-03-05", "2024-03-06", 44);
-        submit(alpha, key, "2024-03-10", "2024-03-11", 52);
+        threePolls(key, alpha, beta);
         submit(beta, key, "2024-03-14", "2024-03-15", 47);
         trend(key, ""); // the whole series, kept for resuming
 
@@ -83,6 +79,13 @@ class ResumedTrendApiTest {
                             .getList("houseEffects"),
                     dates);
         }
+    }
+
+    /** Three polls of two pollsters in March 2024; returns the third's id. */
+    private static long threePolls(String key, String alpha, String beta) {
+        submit(alpha, key, "2024-03-01", "2024-03-02", 50);
+        submit(beta, key, "2024-03-05", "2024-03-06", 44);
+        return submit(alpha, key, "2024-03-10", "2024-03-11", 52);
     }
 
     private static JsonPath trend(String key, String query) {
