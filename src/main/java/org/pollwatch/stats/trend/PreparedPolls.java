@@ -47,11 +47,11 @@ final class PreparedPolls {
     final List<String> pollsterNames;
     final List<String> choices;
 
-    private PreparedPolls(List<Poll> polls, List<String> pollsterNames, List<String> choices) {
+    private PreparedPolls(List<Poll> polls, double[] defaultSizes, List<String> pollsterNames, List<String> choices) {
         this.polls = polls;
+        this.defaultSizes = defaultSizes;
         this.pollsterNames = pollsterNames;
         this.choices = choices;
-        this.defaultSizes = new double[polls.size()];
     }
 
     /**
@@ -113,9 +113,8 @@ final class PreparedPolls {
         Set<String> seen = new HashSet<>(); // hashed first: sorting 10,000 polls' keys one by one is slower
         for (Poll p : polls) seen.addAll(p.shares().keySet());
         polls.sort((a, b) -> Integer.compare(a.available(), b.available()));
-        PreparedPolls prepared = new PreparedPolls(polls, List.copyOf(pollsterNames), List.copyOf(new TreeSet<>(seen)));
-        prepared.fillDefaultSizes(realtime);
-        return prepared;
+        return new PreparedPolls(
+                polls, defaultSizes(polls, realtime), List.copyOf(pollsterNames), List.copyOf(new TreeSet<>(seen)));
     }
 
     private static int available(PollObservation p, int lag) {
@@ -179,10 +178,11 @@ final class PreparedPolls {
     }
 
     /**
-     * Fills {@link #defaultSizes}: realtime, the median known size among the polls available by each poll's
+     * The {@link #defaultSizes} of polls sorted by availability: realtime, the median known size among the polls available by each poll's
      * day (two heaps, one pass in availability order); hindsight, the median of all known sizes.
      */
-    private void fillDefaultSizes(boolean realtime) {
+    private static double[] defaultSizes(List<Poll> polls, boolean realtime) {
+        double[] sizes = new double[polls.size()];
         RunningMedian median = new RunningMedian();
         if (!realtime) {
             for (Poll p : polls) if (!Double.isNaN(p.sampleSize())) median.add(p.sampleSize());
@@ -199,9 +199,10 @@ final class PreparedPolls {
             } else {
                 j = polls.size();
             }
-            java.util.Arrays.fill(defaultSizes, i, j, median.isEmpty() ? SIZE_WITHOUT_EVIDENCE : median.value());
+            java.util.Arrays.fill(sizes, i, j, median.isEmpty() ? SIZE_WITHOUT_EVIDENCE : median.value());
             i = j;
         }
+        return sizes;
     }
 
     /** Median of a growing multiset: a max-heap of the lower half and a min-heap of the upper half. */
@@ -235,15 +236,12 @@ final class PreparedPolls {
         for (int i = 0; i < polls.size(); i++) if (polls.get(i).shares().containsKey(choice)) with.add(i);
         boolean realtime = o.mode() == TrendMode.REALTIME;
         // REALTIME walks polls in the order they became known; HINDSIGHT in field order.
+        Comparator<Integer> byEnd = Comparator.comparingInt(i -> polls.get(i).end());
         with.sort(
                 realtime
-                        ? (a, b) -> polls.get(a).available() != polls.get(b).available()
-                                ? Integer.compare(
-                                        polls.get(a).available(), polls.get(b).available())
-                                : Integer.compare(
-                                        polls.get(a).end(), polls.get(b).end())
-                        : (a, b) ->
-                                Integer.compare(polls.get(a).end(), polls.get(b).end()));
+                        ? Comparator.<Integer>comparingInt(i -> polls.get(i).available())
+                                .thenComparing(byEnd)
+                        : byEnd);
         int n = with.size();
         int[] index = new int[n];
         int[] date = new int[n], avail = new int[n], until = new int[n], pollster = new int[n];
