@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged application started while its database cannot be reached keeps running and turns
  * ready once the database appears, without a restart. The database "appears" when a loopback
- * forwarder to the test database starts listening on the port the application was given.
+ * forwarder to the test database starts listening on the port the application was given. Its startup
+ * probe then reports the chart warm-up done.
  */
 class StartupWithoutDatabaseIT {
 
@@ -88,6 +89,21 @@ class StartupWithoutDatabaseIT {
                 }
                 assertEquals(
                         200, status, "ready once the database is reachable (see target/startup-without-database.log)");
+                // the startup probe waits for the chart warm-up, which ran in the background meanwhile
+                HttpRequest started = HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + httpPort + "/q/health/started"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build();
+                String startedBody = "";
+                while (!startedBody.contains("\"done\"") && System.nanoTime() < deadline) {
+                    startedBody = client.send(started, HttpResponse.BodyHandlers.ofString())
+                            .body();
+                    Thread.sleep(250);
+                }
+                assertTrue(
+                        startedBody.contains("Chart warm-up") && startedBody.contains("\"status\": \"UP\""),
+                        startedBody);
+                assertTrue(startedBody.contains("\"state\": \"done\""), startedBody);
             }
         } finally {
             app.destroy();

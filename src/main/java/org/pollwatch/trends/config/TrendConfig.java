@@ -31,6 +31,14 @@ public interface TrendConfig {
     @WithDefault("32")
     int resumableMegabytes();
 
+    /**
+     * Synthetic polls the trend engine and the chart drawing run on at startup, in the background, so
+     * that the first real chart does not pay for the JIT compiler's warm-up ({@code ChartWarmUp}); 0
+     * turns the warm-up off.
+     */
+    @WithDefault("10000")
+    int warmUpPolls();
+
     /** Method when a request names none. */
     Optional<TrendMethod> defaultMethod();
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,6 +67,20 @@ public class TrendQueries {
 
     /** Observations of the series' polls among those of parameter 3, an array of ids (poll's primary key). */
     private static final String OBSERVATIONS_OF_POLLS = OBSERVATIONS.formatted("and p.id = any(?)");
+
+    /**
+     * Rows shaped as {@link #OBSERVATIONS}' for a synthetic series of parameter 1 polls over a year, from
+     * no table: what {@link #synthetic} reads to warm up the read of a series' polls at startup.
+     */
+    static final String SYNTHETIC_OBSERVATIONS = """
+            select g::bigint, 'pollster-' || (g % 40), 'Pollster ' || (g % 40),
+                   date '2021-01-18' + g * 365 / ?, date '2021-01-20' + g * 365 / ?, null::date,
+                   case when g % 10 = 0 then null else 400 + g % 2000 end,
+                   (array['ADULTS', 'REGISTERED_VOTERS', 'LIKELY_VOTERS'])[1 + g % 3], false, 0, false,
+                   g::bigint, o.choice, o.share + g % 7 - 3, null::timestamptz
+            from generate_series(1, ?) g cross join (values ('approve', 47.0), ('disapprove', 46.0)) o (choice, share)
+            order by g, o.choice
+            """;
 
     /** Where {@link #SNAPSHOTS_AFTER} and {@link #ALL_SNAPSHOTS} look: the polls of series :series. */
     private static final String OF_SERIES = "(select q.poll_id from series_question sq join question q"
@@ -330,14 +345,42 @@ public class TrendQueries {
                 });
     }
 
+    /**
+     * A synthetic series of {@code polls} polls, read as {@link #load} reads a series' polls (the same
+     * driver calls and row loop) but from {@link #SYNTHETIC_OBSERVATIONS}, which reads no table: the
+     * startup warm-up's input. Its generation mark is null: it is never brought up to date.
+     */
+    @ReadOnlyTransaction
+    public SeriesPolls synthetic(int polls) {
+        Map<String, String> pollsterNames = new HashMap<>();
+        Map<Long, PollValues> read = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SYNTHETIC_OBSERVATIONS)) {
+                statement.setInt(1, polls);
+                statement.setInt(2, polls);
+                statement.setInt(3, polls);
+                statement.setFetchSize(5000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return readObservations(rows, pollsterNames);
+                }
+            }
+        });
+        read.values().forEach(poll -> poll.shares = Map.copyOf(poll.shares));
+        return new SeriesPolls(
+                "warm-up",
+                "Warm-up",
+                List.of("approve", "disapprove"),
+                SeriesMapping.DEFAULT_POPULATION_PREFERENCE,
+                List.copyOf(read.values()),
+                Map.copyOf(pollsterNames),
+                null);
+    }
+
     /** The polls of the series (those among {@code only}, if not null), one per poll (its first member question). */
     private Map<Long, PollValues> observations(
             long seriesId, OffsetDateTime cutoff, Set<Long> only, Map<String, String> pollsterNames) {
         // plain JDBC on the session's connection: 20,000 rows read by position without per-row type
         // resolution; dates, slugs and choices repeat across polls, so one instance of each is kept
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            Map<Long, PollValues> byId = new LinkedHashMap<>();
-            SharedValues shared = new SharedValues();
             try (PreparedStatement statement =
                     connection.prepareStatement(only == null ? OBSERVATIONS_OF_SERIES : OBSERVATIONS_OF_POLLS)) {
                 statement.setObject(1, cutoff);
@@ -346,45 +389,54 @@ public class TrendQueries {
                     statement.setArray(3, connection.createArrayOf("bigint", only.toArray()));
                 }
                 statement.setFetchSize(5000);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        long pollId = row.getLong(1);
-                        long questionId = row.getLong(12);
-                        PollValues poll = byId.get(pollId);
-                        if (poll == null) {
-                            int sampleSize = row.getInt(7);
-                            Integer knownSampleSize = row.wasNull() ? null : sampleSize;
-                            poll = new PollValues(
-                                    pollId,
-                                    shared.of(row.getString(2)),
-                                    shared.of(row.getObject(4, LocalDate.class)),
-                                    shared.of(row.getObject(5, LocalDate.class)),
-                                    shared.of(row.getObject(6, LocalDate.class)),
-                                    knownSampleSize,
-                                    Population.valueOf(row.getString(8)),
-                                    row.getBoolean(9),
-                                    row.getBoolean(11),
-                                    questionId);
-                            poll.disclosureItems = row.getInt(10);
-                            OffsetDateTime retractedAt = row.getObject(15, OffsetDateTime.class);
-                            poll.retractedOn = retractedAt == null
-                                    ? null
-                                    : retractedAt
-                                            .atZoneSameInstant(ZoneOffset.UTC)
-                                            .toLocalDate();
-                            byId.put(pollId, poll);
-                            if (!pollsterNames.containsKey(poll.pollster)) {
-                                pollsterNames.put(poll.pollster, row.getString(3));
-                            }
-                        }
-                        if (poll.questionId == questionId) {
-                            poll.shares.putIfAbsent(shared.of(row.getString(13)), row.getDouble(14));
-                        }
-                    }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return readObservations(rows, pollsterNames);
                 }
             }
-            return byId;
         });
+    }
+
+    /**
+     * The polls of rows shaped as {@link #OBSERVATIONS}' (by position), one per poll (its first member
+     * question); a pollster's name is added to {@code pollsterNames} the first time it is seen.
+     */
+    private static Map<Long, PollValues> readObservations(ResultSet row, Map<String, String> pollsterNames)
+            throws SQLException {
+        Map<Long, PollValues> byId = new LinkedHashMap<>();
+        SharedValues shared = new SharedValues();
+        while (row.next()) {
+            long pollId = row.getLong(1);
+            long questionId = row.getLong(12);
+            PollValues poll = byId.get(pollId);
+            if (poll == null) {
+                int sampleSize = row.getInt(7);
+                Integer knownSampleSize = row.wasNull() ? null : sampleSize;
+                poll = new PollValues(
+                        pollId,
+                        shared.of(row.getString(2)),
+                        shared.of(row.getObject(4, LocalDate.class)),
+                        shared.of(row.getObject(5, LocalDate.class)),
+                        shared.of(row.getObject(6, LocalDate.class)),
+                        knownSampleSize,
+                        Population.valueOf(row.getString(8)),
+                        row.getBoolean(9),
+                        row.getBoolean(11),
+                        questionId);
+                poll.disclosureItems = row.getInt(10);
+                OffsetDateTime retractedAt = row.getObject(15, OffsetDateTime.class);
+                poll.retractedOn = retractedAt == null
+                        ? null
+                        : retractedAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+                byId.put(pollId, poll);
+                if (!pollsterNames.containsKey(poll.pollster)) {
+                    pollsterNames.put(poll.pollster, row.getString(3));
+                }
+            }
+            if (poll.questionId == questionId) {
+                poll.shares.putIfAbsent(shared.of(row.getString(13)), row.getDouble(14));
+            }
+        }
+        return byId;
     }
 
     /** Polls revised after the as-of day take the values of their earliest later snapshot: the ones they had then. */

@@ -97,7 +97,23 @@ public class TrendService {
 
     private ComputedTrend computeNow(TrendRequest request) {
         long start = System.nanoTime();
-        TrendQueries.SeriesPolls series = polls(request);
+        return compute(polls(request), request, start, true);
+    }
+
+    /**
+     * What a trend request after a change does, on {@code polls} synthetic polls read from no table
+     * ({@link TrendQueries#synthetic}): read, computed whole, its views built and serialised, so the JIT
+     * compiler has seen that path before the first real request ({@code ChartWarmUp}). Nothing is kept.
+     * Returns the size of the trend's JSON.
+     */
+    public int warmUp(int polls, TrendRequest request) {
+        long start = System.nanoTime();
+        ComputedTrend trend = compute(queries.synthetic(polls), request, start, false);
+        return trend.trendJson().length + trend.trendCsv().length;
+    }
+
+    /** The trend of {@code series} read since {@code start}; {@code keep}: its sweep may be resumed later. */
+    private ComputedTrend compute(TrendQueries.SeriesPolls series, TrendRequest request, long start, boolean keep) {
         List<Population> preference = series.populationPreference();
         Map<String, String> pollsterNames = series.pollsterNames();
         Collection<PollObservation> observations = observations(series.polls(), request);
@@ -113,11 +129,11 @@ public class TrendService {
                 .populationPreference(new PopulationPreference(
                         preference.stream().map(Population::shortCode).toList()));
         TrendRequest sweep = withoutDates(request);
-        TrendComputation earlier = resumable.getIfPresent(sweep);
+        TrendComputation earlier = keep ? resumable.getIfPresent(sweep) : null;
         TrendComputation computation = engine.compute(observations, options.build(), earlier);
         // the kept sweep is the one of the whole series, which any date range resumes; a range is kept
         // only when there is nothing else
-        if (resuming && computation.canBeResumed() && (request.to() == null || earlier == null)) {
+        if (keep && resuming && computation.canBeResumed() && (request.to() == null || earlier == null)) {
             resumable.put(sweep, computation);
         }
         if (computation.resumedChoices() > 0) resumed.increment();

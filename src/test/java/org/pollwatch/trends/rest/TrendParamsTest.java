@@ -102,6 +102,11 @@ class TrendParamsTest {
             }
 
             @Override
+            public int warmUpPolls() {
+                return 0;
+            }
+
+            @Override
             public Optional<TrendMethod> defaultMethod() {
                 return method;
             }
