@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The first trend of a series right after its import, in a JVM that has served nothing yet: the case
+# the startup warm-up (pollwatch.trends.warm-up-polls) is for. ROUNDS rounds, each a fresh instance
+# with the warm-up off (POLLWATCH_TRENDS_WARM_UP_POLLS=0, the baseline) and then one with it on,
+# against one private PostgreSQL cluster (temporary directory, loopback). Each instance waits for
+# its startup probe (/q/health/started), imports two new series of POLLS polls (the generator of
+# run.sh's trend bench), and times the first GET /series/{key}/trend.svg of the first and the first
+# GET /series/{key}/trend (JSON) of the second.
+# Usage: bench/first-chart.sh   (env: ROUNDS=3 POLLS=10000 BUILD=1 JAVA_OPTS=-Xmx256m;
+#        ports PRIMARY_PORT=18910 APP_BASE_PORT=18900 MGMT_BASE_PORT=18920)
+PRIMARY_PORT=${PRIMARY_PORT:-18910}
+APP_BASE_PORT=${APP_BASE_PORT:-18900}
+MGMT_BASE_PORT=${MGMT_BASE_PORT:-18920}
+source "$(dirname "$0")/replicas/cluster.sh"
+trap stop_all EXIT
+set -euo pipefail
+ROUNDS=${ROUNDS:-3}
+POLLS=${POLLS:-10000}
+APP=http://127.0.0.1:$((APP_BASE_PORT + 1))
+BENCH_DIR=$ROOT/bench
+CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
+
+import() { # key seed
+    python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/$1.csv" "$POLLS" "$2"
+    curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$1.csv" \
+        "$APP/imports/fivethirtyeight?series=$1"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 * 1000 } END { printf "%.0f ms", v[int((NR + 1) / 2)] }'; }
+
+build_app
+start_primary
+log "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+: > "$WORK/first.txt"
+seed=60000
+for round in $(seq 1 "$ROUNDS"); do
+    for warm in off on; do
+        extra=()
+        [ "$warm" = on ] || extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=0)
+        start_app "app-$round-$warm" 1 POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000 "${extra[@]}"
+        STARTED=$(health_url $((APP_BASE_PORT + 1)) | sed 's#/ready$#/started#')
+        until curl -sf -o /dev/null "$STARTED"; do sleep 0.2; done
+        log "round $round, warm-up $warm: $(curl -s "$STARTED" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
+        import "first-$round-$warm-svg" $((seed += 1))
+        svg=$(curl -s -o /dev/null -w '%{time_total}' "$APP/series/first-$round-$warm-svg/trend.svg")
+        import "first-$round-$warm-json" $((seed += 1))
+        json=$(curl -s -o /dev/null -w '%{time_total}' "$APP/series/first-$round-$warm-json/trend")
+        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s"
+        echo "$warm $svg $json" >> "$WORK/first.txt"
+        stop_app "app-$round-$warm"
+    done
+done
+for warm in off on; do
+    log "warm-up $warm, median of $ROUNDS: first trend.svg $(awk -v w=$warm '$1 == w { print $2 }' "$WORK/first.txt" | median)," \
+        "first trend JSON $(awk -v w=$warm '$1 == w { print $3 }' "$WORK/first.txt" | median)"
+done
