@@ -39,6 +39,14 @@ public interface TrendConfig {
     @WithDefault("10000")
     int warmUpPolls();
 
+    /**
+     * Whether a change of a series' polls has this instance compute the series' default trend and
+     * chart data right after the commit, in the background, so that the reader who follows the
+     * change finds them ready.
+     */
+    @WithDefault("true")
+    boolean precomputeAfterChange();
+
     /** Method when a request names none. */
     Optional<TrendMethod> defaultMethod();
 

@@ -71,6 +71,8 @@ public class TrendService {
 
     private final Counter resumed;
 
+    private final Counter computed;
+
     public TrendService(
             TrendQueries queries, ReadCache reads, TrendConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.queries = queries;
@@ -88,6 +90,9 @@ public class TrendService {
                 .description("Trends computed by resuming the request's previous computation from the first day"
                         + " its changed polls touch, instead of whole")
                 .register(metrics);
+        this.computed = Counter.builder("pollwatch.trends.computed")
+                .description("Trends computed (whole or resumed) for requests the trend cache could not answer")
+                .register(metrics);
     }
 
     /** The trend of the request, from the cache unless the series changed since it was computed. */
@@ -97,6 +102,7 @@ public class TrendService {
 
     private ComputedTrend computeNow(TrendRequest request) {
         long start = System.nanoTime();
+        computed.increment();
         return compute(polls(request), request, start, true);
     }
 

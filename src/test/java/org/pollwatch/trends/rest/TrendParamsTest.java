@@ -107,6 +107,11 @@ class TrendParamsTest {
             }
 
             @Override
+            public boolean precomputeAfterChange() {
+                return false;
+            }
+
+            @Override
             public Optional<TrendMethod> defaultMethod() {
                 return method;
             }

@@ -1,0 +1,92 @@
+package org.pollwatch.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+import org.pollwatch.common.DataChanged;
+import org.pollwatch.trends.config.TrendConfig;
+import org.pollwatch.trends.rest.TrendParams;
+
+/**
+ * After a change of a series' polls has committed, computes what the series' default trend and chart
+ * are drawn from ({@link SeriesData#snapshot}: the trend, its dots), on one background thread, so that
+ * the reader who follows the change (a newsroom's chart after an import, a dashboard refreshing on the
+ * live event) finds them in the cache; a reader arriving while it runs waits for that computation
+ * instead of making another. A series changed again before its turn comes is computed once. Only the
+ * writing instance does it; the others compute on their first read, as before. Off with {@code
+ * pollwatch.trends.precompute-after-change=false}.
+ */
+@ApplicationScoped
+public class TrendPrecompute {
+
+    private static final Logger LOG = Logger.getLogger(TrendPrecompute.class);
+
+    private final SeriesData data;
+    private final boolean enabled;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "pollwatch-trend-precompute");
+        thread.setDaemon(true);
+        // below the request threads': readers and writers come first on a busy machine
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+
+    private final Counter precomputed;
+
+    public TrendPrecompute(SeriesData data, TrendConfig config, MeterRegistry metrics) {
+        this.data = data;
+        this.enabled = config.precomputeAfterChange();
+        this.precomputed = Counter.builder("pollwatch.trends.precomputed")
+                .description("Series whose default trend and chart data were computed right after a change")
+                .register(metrics);
+    }
+
+    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
+        if (!enabled) {
+            return;
+        }
+        for (String key : change.series()) {
+            if (queued.add(key)) {
+                try {
+                    worker.execute(() -> precompute(key));
+                } catch (RejectedExecutionException shuttingDown) {
+                    queued.remove(key);
+                }
+            }
+        }
+    }
+
+    /** In a request context of its own, as a request's read: sessions are routed per request (primary here). */
+    private void precompute(String key) {
+        // a change from now on queues the series again: this computation may not see it
+        queued.remove(key);
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            data.snapshot(data.request(new TrendParams(), key));
+            precomputed.increment();
+        } catch (RuntimeException e) {
+            // a series deleted or emptied meanwhile, the database gone: the reader computes, or is told why
+            LOG.debugf(e, "Precomputing the trend of series %s skipped", key);
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

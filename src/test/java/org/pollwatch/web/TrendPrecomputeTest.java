@@ -1,0 +1,87 @@
+package org.pollwatch.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pollwatch.series.SeriesFixtures;
+import org.pollwatch.testsupport.TestPolls;
+
+/**
+ * With precomputing on, the polls submitted to a series have their default trend and chart data
+ * computed after the commit: the reader who follows finds the trend (JSON) and the chart (SVG) in the
+ * cache, up to date, and computes nothing; a trend with other parameters is still computed on demand.
+ */
+@QuarkusTest
+@TestProfile(TrendPrecomputeTest.Precomputing.class)
+class TrendPrecomputeTest {
+
+    public static class Precomputing implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pollwatch.trends.precompute-after-change", "true");
+        }
+    }
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void theReaderAfterASubmissionFindsTheTrendAndChartComputed() throws InterruptedException {
+        String key = SeriesFixtures.newSeries();
+        String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
+        double before = count("pollwatch.trends.precomputed");
+        submit(alpha, key, "2024-03-01", "2024-03-02", 50);
+        submit(beta, key, "2024-03-05", "2024-03-06", 44);
+        submit(alpha, key, "2024-03-10", "2024-03-11", 52);
+        awaitPrecomputingSettled(before);
+
+        double computed = count("pollwatch.trends.computed");
+        assertEquals(
+                3,
+                given().get("/series/" + key + "/trend")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("polls")
+                        .size());
+        given().get("/series/" + key + "/trend.svg").then().statusCode(200);
+        assertEquals(computed, count("pollwatch.trends.computed"), "the reader computed the trend itself");
+
+        given().get("/series/" + key + "/trend?confidence=0.8").then().statusCode(200);
+        assertEquals(computed + 1, count("pollwatch.trends.computed"), "other parameters are computed on demand");
+    }
+
+    /** Until at least one precomputation has run and none has finished for half a second (at most 30 s). */
+    private void awaitPrecomputingSettled(double before) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        double last = -1;
+        while (System.nanoTime() < deadline) {
+            double now = count("pollwatch.trends.precomputed");
+            if (now > before && now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(500);
+        }
+        assertTrue(false, "no precomputation settled within 30 s");
+    }
+
+    private double count(String name) {
+        var counter = metrics.find(name).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void submit(String pollster, String series, String fieldStart, String fieldEnd, int approve) {
+        SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, series, fieldStart, fieldEnd, null, "adults", 1000, approve, 40));
+    }
+}
