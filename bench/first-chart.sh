@@ -7,6 +7,9 @@
 # run.sh's trend bench), and times the first GET /series/{key}/trend.svg of the first and the first
 # GET /series/{key}/trend (JSON) of the second.
 # Usage: bench/first-chart.sh   (env: ROUNDS=3 POLLS=10000 BUILD=1 JAVA_OPTS=-Xmx256m;
+#        WARM_UP_POLLS for the "on" instances, the service's default when unset; OFF_ENV, the
+#        baseline's settings, POLLWATCH_TRENDS_WARM_UP_POLLS=0 when unset; PAUSE=0 seconds between
+#        an import and the request that follows it;
 #        ports PRIMARY_PORT=18910 APP_BASE_PORT=18900 MGMT_BASE_PORT=18920)
 PRIMARY_PORT=${PRIMARY_PORT:-18910}
 APP_BASE_PORT=${APP_BASE_PORT:-18900}
@@ -16,6 +19,8 @@ trap stop_all EXIT
 set -euo pipefail
 ROUNDS=${ROUNDS:-3}
 POLLS=${POLLS:-10000}
+PAUSE=${PAUSE:-0}
+OFF_ENV=${OFF_ENV:-POLLWATCH_TRENDS_WARM_UP_POLLS=0}
 APP=http://127.0.0.1:$((APP_BASE_PORT + 1))
 BENCH_DIR=$ROOT/bench
 CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
@@ -36,14 +41,17 @@ seed=60000
 for round in $(seq 1 "$ROUNDS"); do
     for warm in off on; do
         extra=()
-        [ "$warm" = on ] || extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=0)
+        if [ "$warm" = off ]; then read -r -a extra <<< "$OFF_ENV"
+        elif [ -n "${WARM_UP_POLLS:-}" ]; then extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=$WARM_UP_POLLS); fi
         start_app "app-$round-$warm" 1 POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000 "${extra[@]}"
         STARTED=$(health_url $((APP_BASE_PORT + 1)) | sed 's#/ready$#/started#')
         until curl -sf -o /dev/null "$STARTED"; do sleep 0.2; done
         log "round $round, warm-up $warm: $(curl -s "$STARTED" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
         import "first-$round-$warm-svg" $((seed += 1))
+        sleep "$PAUSE"
         svg=$(curl -s -o /dev/null -w '%{time_total}' "$APP/series/first-$round-$warm-svg/trend.svg")
         import "first-$round-$warm-json" $((seed += 1))
+        sleep "$PAUSE"
         json=$(curl -s -o /dev/null -w '%{time_total}' "$APP/series/first-$round-$warm-json/trend")
         log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s"
         echo "$warm $svg $json" >> "$WORK/first.txt"
