@@ -1,10 +1,9 @@
 package org.pollwatch.web;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -97,11 +96,11 @@ public class ChartWarmUp {
     /**
      * The read step needs the database; one that is not up yet only leaves that step out. It runs in a
      * request context of its own, as a request's read does: sessions are routed to the primary or the
-     * replica per request.
+     * replica per request. Called from {@link #run} on this bean, it is still intercepted (ArC
+     * intercepts a bean's calls of its own non-private methods).
      */
+    @ActivateRequestContext
     boolean warmUpRead(int count) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
         try {
             trends.warmUp(count, new TrendParams().toRequest("warm-up", config));
             return true;
@@ -109,8 +108,6 @@ public class ChartWarmUp {
             LOG.infof("Warm-up of the trend read skipped: %s", e.getMessage());
             LOG.debug("Cause of the skipped warm-up of the trend read", e);
             return false;
-        } finally {
-            requestContext.terminate();
         }
     }
 

@@ -2,10 +2,9 @@ package org.pollwatch.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.Set;
@@ -68,20 +67,20 @@ public class TrendPrecompute {
         }
     }
 
-    /** In a request context of its own, as a request's read: sessions are routed per request (primary here). */
-    private void precompute(String key) {
+    /**
+     * In a request context of its own, as a request's read: sessions are routed per request (primary
+     * here). Non-private, so that ArC intercepts the worker's call of it on this bean.
+     */
+    @ActivateRequestContext
+    void precompute(String key) {
         // a change from now on queues the series again: this computation may not see it
         queued.remove(key);
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
         try {
             data.snapshot(data.request(new TrendParams(), key));
             precomputed.increment();
         } catch (RuntimeException e) {
             // a series deleted or emptied meanwhile, the database gone: the reader computes, or is told why
             LOG.debugf(e, "Precomputing the trend of series %s skipped", key);
-        } finally {
-            requestContext.terminate();
         }
     }
 
