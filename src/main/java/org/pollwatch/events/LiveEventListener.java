@@ -3,6 +3,7 @@ package org.pollwatch.events;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +24,9 @@ import org.postgresql.PGNotification;
  * is held for the instance's life), on a thread of its own. A notification only wakes it: it then
  * reads the events after the last one it passed on from {@code live_event}, so after a lost
  * connection it reconnects and catches up with what was committed meanwhile, in order.
- * It also prunes the history to {@link EventsConfig#historySize()} and {@link EventsConfig#historyAge()}.
+ * Each event is also fired as a CDI {@link LiveEvent} on that thread, for this instance's own reactions
+ * to a change committed by any instance (observers must return quickly). It also prunes the history to
+ * {@link EventsConfig#historySize()} and {@link EventsConfig#historyAge()}.
  */
 @ApplicationScoped
 public class LiveEventListener {
@@ -36,17 +39,24 @@ public class LiveEventListener {
     private final LiveEventHistory history;
     private final LiveEventHub hub;
     private final Config settings;
+    private final Event<LiveEvent> received;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
     /** The last event passed on to the hub; -1 until the first connection says where the stream is. */
     private long last = -1;
 
-    public LiveEventListener(EventsConfig config, LiveEventHistory history, LiveEventHub hub, Config settings) {
+    public LiveEventListener(
+            EventsConfig config,
+            LiveEventHistory history,
+            LiveEventHub hub,
+            Config settings,
+            Event<LiveEvent> received) {
         this.config = config;
         this.history = history;
         this.hub = hub;
         this.settings = settings;
+        this.received = received;
     }
 
     void start(@Observes StartupEvent start) {
@@ -156,7 +166,17 @@ public class LiveEventListener {
             for (LiveEvent event : events) {
                 hub.deliver(event);
                 last = event.id();
+                announce(event);
             }
+        }
+    }
+
+    private void announce(LiveEvent event) {
+        try {
+            received.fire(event);
+        } catch (RuntimeException e) {
+            // an observer's failure must not stop the stream of the others
+            LOG.warnf(e, "An observer of live event %d failed", event.id());
         }
     }
 

@@ -6,14 +6,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
-import org.pollwatch.common.DataChanged;
+import org.pollwatch.events.EventType;
+import org.pollwatch.events.LiveEvent;
 import org.pollwatch.trends.config.TrendConfig;
 import org.pollwatch.trends.rest.TrendParams;
 
@@ -22,8 +22,9 @@ import org.pollwatch.trends.rest.TrendParams;
  * are drawn from ({@link SeriesData#snapshot}: the trend, its dots), on one background thread, so that
  * the reader who follows the change (a newsroom's chart after an import, a dashboard refreshing on the
  * live event) finds them in the cache; a reader arriving while it runs waits for that computation
- * instead of making another. A series changed again before its turn comes is computed once. Only the
- * writing instance does it; the others compute on their first read, as before. Off with {@code
+ * instead of making another. A series changed again before its turn comes is computed once. Every
+ * instance on the database does it, whichever instance wrote: the change is learnt from its live
+ * event ({@code average-recomputed}, delivered by PostgreSQL's NOTIFY on commit). Off with {@code
  * pollwatch.trends.precompute-after-change=false}.
  */
 @ApplicationScoped
@@ -52,8 +53,9 @@ public class TrendPrecompute {
                 .register(metrics);
     }
 
-    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DataChanged change) {
-        if (!enabled) {
+    /** On the events listener's thread: only queues. */
+    void afterChange(@Observes LiveEvent change) {
+        if (!enabled || !EventType.AVERAGE_RECOMPUTED.wireName().equals(change.type())) {
             return;
         }
         for (String key : change.series()) {

@@ -40,9 +40,9 @@ public interface TrendConfig {
     int warmUpPolls();
 
     /**
-     * Whether a change of a series' polls has this instance compute the series' default trend and
-     * chart data right after the commit, in the background, so that the reader who follows the
-     * change finds them ready.
+     * Whether a change of a series' polls, through any instance, has this instance compute the
+     * series' default trend and chart data right after the commit, in the background, so that the
+     * reader who follows the change finds them ready.
      */
     @WithDefault("true")
     boolean precomputeAfterChange();

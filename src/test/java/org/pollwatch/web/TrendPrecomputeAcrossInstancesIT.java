@@ -1,0 +1,108 @@
+package org.pollwatch.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.pollwatch.series.SeriesFixtures;
+import org.pollwatch.testsupport.SecondInstance;
+import org.pollwatch.testsupport.TestDatabaseConfig;
+import org.pollwatch.testsupport.TestPolls;
+
+/**
+ * Polls submitted through this test's instance (A, precomputing off as in every test) have their
+ * series' default trend and chart data computed by a second instance (B, precomputing on) that took
+ * no part in the writes: B learns of them from the live events. A reader sent to B then finds the
+ * trend and the chart in B's cache and B computes nothing for it.
+ */
+@QuarkusIntegrationTest
+class TrendPrecomputeAcrossInstancesIT {
+
+    private static final Path SECOND_LOG = Path.of("target", "precompute-second-instance.log");
+
+    private static SecondInstance second;
+
+    @TestDatabaseConfig
+    Map<String, String> database;
+
+    @Test
+    void anotherInstanceComputesTheTrendOfPollsWrittenThroughThisOne() throws Exception {
+        Map<String, String> precomputing = new HashMap<>(database);
+        precomputing.put("pollwatch.trends.precompute-after-change", "true");
+        second = SecondInstance.start(precomputing, SECOND_LOG);
+        int onB = second.port();
+
+        String key = SeriesFixtures.newSeries();
+        String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
+        double before = counter(onB, "pollwatch_trends_precomputed_total");
+        submitThroughA(alpha, key, "2024-03-01", "2024-03-02", 50);
+        submitThroughA(beta, key, "2024-03-05", "2024-03-06", 44);
+        submitThroughA(alpha, key, "2024-03-10", "2024-03-11", 52);
+        awaitPrecomputingSettled(onB, before);
+
+        double computed = counter(onB, "pollwatch_trends_computed_total");
+        assertEquals(
+                3,
+                given().port(onB)
+                        .get("/series/" + key + "/trend")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("polls")
+                        .size(),
+                "B's trend holds the three polls written through A");
+        given().port(onB).get("/series/" + key + "/trend.svg").then().statusCode(200);
+        assertEquals(computed, counter(onB, "pollwatch_trends_computed_total"), "B computed the trend for the reader");
+    }
+
+    private static void submitThroughA(
+            String pollster, String series, String fieldStart, String fieldEnd, int approve) {
+        SeriesFixtures.submit(
+                SeriesFixtures.poll(pollster, series, fieldStart, fieldEnd, null, "adults", 1000, approve, 40));
+    }
+
+    /** Until B has precomputed at least once and finished none for a second (at most 60 s). */
+    private static void awaitPrecomputingSettled(int port, double before) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        double last = -1;
+        while (System.nanoTime() < deadline) {
+            double now = counter(port, "pollwatch_trends_precomputed_total");
+            if (now > before && now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(1000);
+        }
+        fail("the second instance precomputed nothing that settled within 60 s");
+    }
+
+    /** A counter's value in the instance's Prometheus metrics, 0 before it is first counted. */
+    private static double counter(int port, String name) {
+        String metrics = given().port(port)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher line =
+                Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
+    @AfterAll
+    static void stopSecondInstance() throws InterruptedException {
+        if (second != null) {
+            second.close();
+        }
+        second = null;
+    }
+}
