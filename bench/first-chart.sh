@@ -9,7 +9,8 @@
 # Usage: bench/first-chart.sh   (env: ROUNDS=3 POLLS=10000 BUILD=1 JAVA_OPTS=-Xmx256m;
 #        WARM_UP_POLLS for the "on" instances, the service's default when unset; OFF_ENV, the
 #        baseline's settings, POLLWATCH_TRENDS_WARM_UP_POLLS=0 when unset; PAUSE=0 seconds between
-#        an import and the request that follows it;
+#        an import and the request that follows it; READER=second sends the requests to a second
+#        instance on the same database, started with the same settings, instead of the importing one;
 #        ports PRIMARY_PORT=18910 APP_BASE_PORT=18900 MGMT_BASE_PORT=18920)
 PRIMARY_PORT=${PRIMARY_PORT:-18910}
 APP_BASE_PORT=${APP_BASE_PORT:-18900}
@@ -20,8 +21,11 @@ set -euo pipefail
 ROUNDS=${ROUNDS:-3}
 POLLS=${POLLS:-10000}
 PAUSE=${PAUSE:-0}
+READER=${READER:-same}
 OFF_ENV=${OFF_ENV:-POLLWATCH_TRENDS_WARM_UP_POLLS=0}
 APP=http://127.0.0.1:$((APP_BASE_PORT + 1))
+if [ "$READER" = second ]; then READER_N=2; else READER_N=1; fi
+READ=http://127.0.0.1:$((APP_BASE_PORT + READER_N))
 BENCH_DIR=$ROOT/bench
 CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
 
@@ -43,19 +47,21 @@ for round in $(seq 1 "$ROUNDS"); do
         extra=()
         if [ "$warm" = off ]; then read -r -a extra <<< "$OFF_ENV"
         elif [ -n "${WARM_UP_POLLS:-}" ]; then extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=$WARM_UP_POLLS); fi
-        start_app "app-$round-$warm" 1 POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000 "${extra[@]}"
-        STARTED=$(health_url $((APP_BASE_PORT + 1)) | sed 's#/ready$#/started#')
-        until curl -sf -o /dev/null "$STARTED"; do sleep 0.2; done
-        log "round $round, warm-up $warm: $(curl -s "$STARTED" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
+        for n in $(seq 1 "$READER_N"); do
+            start_app "app-$round-$warm-$n" "$n" POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000 "${extra[@]}"
+            STARTED=$(health_url $((APP_BASE_PORT + n)) | sed 's#/ready$#/started#')
+            until curl -sf -o /dev/null "$STARTED"; do sleep 0.2; done
+            log "round $round, warm-up $warm, instance $n: $(curl -s "$STARTED" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
+        done
         import "first-$round-$warm-svg" $((seed += 1))
         sleep "$PAUSE"
-        svg=$(curl -s -o /dev/null -w '%{time_total}' "$APP/series/first-$round-$warm-svg/trend.svg")
+        svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
         import "first-$round-$warm-json" $((seed += 1))
         sleep "$PAUSE"
-        json=$(curl -s -o /dev/null -w '%{time_total}' "$APP/series/first-$round-$warm-json/trend")
-        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s"
+        json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
+        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s (read from instance $READER_N)"
         echo "$warm $svg $json" >> "$WORK/first.txt"
-        stop_app "app-$round-$warm"
+        for n in $(seq 1 "$READER_N"); do stop_app "app-$round-$warm-$n"; done
     done
 done
 for warm in off on; do
