@@ -31,7 +31,16 @@ public class ChartResponses {
     public static final String SVG = "image/svg+xml";
     public static final String PNG = "image/png";
 
-    record Key(String chart, Object request, int width, int height, Theme theme, String format, long generation) {}
+    record Key(String chart, Object request, int width, int height, Theme theme, String format, long generation) {
+
+        /** A series' trend chart of {@code trend}, drawn from the series' data at {@code generation}. */
+        static Key trend(Object trend, int width, int height, Theme theme, String format, long generation) {
+            return new Key("trend", trend, width, height, theme, format, generation);
+        }
+    }
+
+    /** The size of a chart whose request names none. */
+    static final int DEFAULT_WIDTH = 640, DEFAULT_HEIGHT = 400;
 
     record Rendered(byte[] body, EntityTag tag) implements ReadCache.Weighed {
         @Override
@@ -71,11 +80,11 @@ public class ChartResponses {
         public String format;
 
         int width() {
-            return ChartOutput.size("width", width, 640);
+            return ChartOutput.size("width", width, DEFAULT_WIDTH);
         }
 
         int height() {
-            return ChartOutput.size("height", height, 400);
+            return ChartOutput.size("height", height, DEFAULT_HEIGHT);
         }
 
         Theme theme() {
@@ -113,6 +122,11 @@ public class ChartResponses {
                 .tag(rendered.tag())
                 .cacheControl(control)
                 .build();
+    }
+
+    /** Draws the chart into the cache unless it is there, for the request that follows to find. */
+    void prerender(Key key, Supplier<Chart> chart) {
+        rendered(key, chart);
     }
 
     private Rendered rendered(Key key, Supplier<Chart> chart) {

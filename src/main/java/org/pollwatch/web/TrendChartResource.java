@@ -51,14 +51,8 @@ public class TrendChartResource {
             @BeanParam ChartResponses.ChartParams chart,
             Request request) {
         TrendRequest trend = series.request(params, key);
-        ChartResponses.Key cacheKey = new ChartResponses.Key(
-                "trend",
-                trend,
-                chart.width(),
-                chart.height(),
-                chart.theme(),
-                chart.format(),
-                series.generation(trend.series()));
+        ChartResponses.Key cacheKey = ChartResponses.Key.trend(
+                trend, chart.width(), chart.height(), chart.theme(), chart.format(), series.generation(trend.series()));
         return charts.respond(cacheKey, () -> SeriesData.chart(series.snapshot(trend)), request);
     }
 }

@@ -16,10 +16,13 @@ import org.pollwatch.events.EventType;
 import org.pollwatch.events.LiveEvent;
 import org.pollwatch.trends.config.TrendConfig;
 import org.pollwatch.trends.rest.TrendParams;
+import org.pollwatch.trends.service.TrendRequest;
+import org.pollwatch.web.charts.Theme;
 
 /**
  * After a change of a series' polls has committed, computes what the series' default trend and chart
- * are drawn from ({@link SeriesData#snapshot}: the trend, its dots), on one background thread, so that
+ * are drawn from ({@link SeriesData#snapshot}: the trend, its dots) and the default SVG chart in both
+ * themes, on one background thread, so that
  * the reader who follows the change (a newsroom's chart after an import, a dashboard refreshing on the
  * live event) finds them in the cache; a reader arriving while it runs waits for that computation
  * instead of making another. A series changed again before its turn comes is computed once. Every
@@ -33,6 +36,7 @@ public class TrendPrecompute {
     private static final Logger LOG = Logger.getLogger(TrendPrecompute.class);
 
     private final SeriesData data;
+    private final ChartResponses charts;
     private final boolean enabled;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -45,8 +49,9 @@ public class TrendPrecompute {
 
     private final Counter precomputed;
 
-    public TrendPrecompute(SeriesData data, TrendConfig config, MeterRegistry metrics) {
+    public TrendPrecompute(SeriesData data, ChartResponses charts, TrendConfig config, MeterRegistry metrics) {
         this.data = data;
+        this.charts = charts;
         this.enabled = config.precomputeAfterChange();
         this.precomputed = Counter.builder("pollwatch.trends.precomputed")
                 .description("Series whose default trend and chart data were computed right after a change")
@@ -78,7 +83,21 @@ public class TrendPrecompute {
         // a change from now on queues the series again: this computation may not see it
         queued.remove(key);
         try {
-            data.snapshot(data.request(new TrendParams(), key));
+            TrendRequest trend = data.request(new TrendParams(), key);
+            long generation = data.generation(trend.series());
+            SeriesData.Snapshot snapshot = data.snapshot(trend);
+            // the chart as the series page, its embed and a plain link ask for it
+            for (Theme theme : Theme.values()) {
+                charts.prerender(
+                        ChartResponses.Key.trend(
+                                trend,
+                                ChartResponses.DEFAULT_WIDTH,
+                                ChartResponses.DEFAULT_HEIGHT,
+                                theme,
+                                "svg",
+                                generation),
+                        () -> SeriesData.chart(snapshot));
+            }
             precomputed.increment();
         } catch (RuntimeException e) {
             // a series deleted or emptied meanwhile, the database gone: the reader computes, or is told why

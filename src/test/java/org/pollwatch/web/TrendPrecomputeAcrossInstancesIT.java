@@ -21,11 +21,12 @@ import org.pollwatch.testsupport.TestPolls;
  * Polls submitted through this test's instance (A, precomputing off as in every test) have their
  * series' default trend and chart data computed by a second instance (B, precomputing on) that took
  * no part in the writes: B learns of them from the live events. A reader sent to B then finds the
- * trend and the chart in B's cache and B computes nothing for it.
+ * trend and the chart in B's cache and B computes and draws nothing for it.
  */
 @QuarkusIntegrationTest
 class TrendPrecomputeAcrossInstancesIT {
 
+    private static final String CHARTS = "region=\"web-charts\"";
     private static final Path SECOND_LOG = Path.of("target", "precompute-second-instance.log");
 
     private static SecondInstance second;
@@ -49,6 +50,7 @@ class TrendPrecomputeAcrossInstancesIT {
         awaitPrecomputingSettled(onB, before);
 
         double computed = counter(onB, "pollwatch_trends_computed_total");
+        double drawn = counter(onB, "pollwatch_cache_computations_total", CHARTS);
         assertEquals(
                 3,
                 given().port(onB)
@@ -62,6 +64,8 @@ class TrendPrecomputeAcrossInstancesIT {
                 "B's trend holds the three polls written through A");
         given().port(onB).get("/series/" + key + "/trend.svg").then().statusCode(200);
         assertEquals(computed, counter(onB, "pollwatch_trends_computed_total"), "B computed the trend for the reader");
+        assertEquals(
+                drawn, counter(onB, "pollwatch_cache_computations_total", CHARTS), "B drew the chart for the reader");
     }
 
     private static void submitThroughA(
@@ -87,6 +91,11 @@ class TrendPrecomputeAcrossInstancesIT {
 
     /** A counter's value in the instance's Prometheus metrics, 0 before it is first counted. */
     private static double counter(int port, String name) {
+        return counter(port, name, "");
+    }
+
+    /** The same, of the counter whose labels include {@code label} ({@code name="value"}). */
+    private static double counter(int port, String name, String label) {
         String metrics = given().port(port)
                 .get("/q/metrics")
                 .then()
@@ -95,7 +104,12 @@ class TrendPrecomputeAcrossInstancesIT {
                 .asString();
         Matcher line =
                 Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+        while (line.find()) {
+            if (line.group().contains(label)) {
+                return Double.parseDouble(line.group(1));
+            }
+        }
+        return 0;
     }
 
     @AfterAll

@@ -16,8 +16,9 @@ import org.pollwatch.testsupport.TestPolls;
 
 /**
  * With precomputing on, the polls submitted to a series have their default trend and chart data
- * computed after the commit: the reader who follows finds the trend (JSON) and the chart (SVG) in the
- * cache, up to date, and computes nothing; a trend with other parameters is still computed on demand.
+ * computed after the commit: the reader who follows finds the trend (JSON) and the default chart (SVG,
+ * both themes) in the cache, up to date, and computes and draws nothing; a trend with other parameters
+ * and a chart of another size are still computed or drawn on demand.
  */
 @QuarkusTest
 @TestProfile(TrendPrecomputeTest.Precomputing.class)
@@ -44,6 +45,7 @@ class TrendPrecomputeTest {
         awaitPrecomputingSettled(before);
 
         double computed = count("pollwatch.trends.computed");
+        double drawn = chartsDrawn();
         assertEquals(
                 3,
                 given().get("/series/" + key + "/trend")
@@ -54,7 +56,11 @@ class TrendPrecomputeTest {
                         .getList("polls")
                         .size());
         given().get("/series/" + key + "/trend.svg").then().statusCode(200);
+        given().get("/series/" + key + "/trend.svg?theme=dark").then().statusCode(200);
         assertEquals(computed, count("pollwatch.trends.computed"), "the reader computed the trend itself");
+        assertEquals(drawn, chartsDrawn(), "the reader's default charts were drawn for it");
+        given().get("/series/" + key + "/trend.svg?width=500").then().statusCode(200);
+        assertEquals(drawn + 1, chartsDrawn(), "a chart of another size is drawn on demand");
 
         given().get("/series/" + key + "/trend?confidence=0.8").then().statusCode(200);
         assertEquals(computed + 1, count("pollwatch.trends.computed"), "other parameters are computed on demand");
@@ -73,6 +79,13 @@ class TrendPrecomputeTest {
             Thread.sleep(500);
         }
         assertTrue(false, "no precomputation settled within 30 s");
+    }
+
+    private double chartsDrawn() {
+        var counter = metrics.find("pollwatch.cache.computations")
+                .tag("region", "web-charts")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double count(String name) {
