@@ -21,8 +21,8 @@ import org.pollwatch.web.charts.Theme;
 
 /**
  * After a change of a series' polls has committed, computes what the series' default trend and chart
- * are drawn from ({@link SeriesData#snapshot}: the trend, its dots) and the default SVG chart in both
- * themes, on one background thread, so that
+ * are drawn from ({@link SeriesData#snapshot}: the trend, its dots), the default SVG chart in both
+ * themes and the trend's JSON and CSV, on one background thread, so that
  * the reader who follows the change (a newsroom's chart after an import, a dashboard refreshing on the
  * live event) finds them in the cache; a reader arriving while it runs waits for that computation
  * instead of making another. A series changed again before its turn comes is computed once. Every
@@ -98,6 +98,8 @@ public class TrendPrecompute {
                                 generation),
                         () -> SeriesData.chart(snapshot));
             }
+            // the trend's JSON and CSV, written on first use and kept with it
+            data.trend(trend).fingerprint();
             precomputed.increment();
         } catch (RuntimeException e) {
             // a series deleted or emptied meanwhile, the database gone: the reader computes, or is told why
