@@ -25,6 +25,8 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 APP=$ROOT/target/quarkus-app
 PORT=18081
+# the administrator key the instances start with: registering pollsters and writing polls need one
+export BENCH_API_KEY=${BENCH_API_KEY:-bench-bootstrap-admin-key-not-for-production}
 BASE=http://127.0.0.1:$PORT
 SMALL="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -Xmn8m -Xss256k -XX:ReservedCodeCacheSize=32m"
 
@@ -42,7 +44,10 @@ start_app() { # java flags... ; sets APP_PID and STARTUP_MS
     local t0
     t0=$(date +%s%N)
     (cd "$APP" && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT \
-        QUARKUS_HTTP_HOST=127.0.0.1 POLLWATCH_KEYS_SECRET=bench-key-secret-not-for-production-use exec "$java" "$@" -jar quarkus-run.jar > "$OUT/app.log" 2>&1) &
+        QUARKUS_HTTP_HOST=127.0.0.1 POLLWATCH_KEYS_SECRET=bench-key-secret-not-for-production-use \
+        POLLWATCH_ADMIN_BOOTSTRAP_KEY=$BENCH_API_KEY POLLWATCH_RATE_LIMITS_WRITES_PER_KEY=100000000 \
+        POLLWATCH_RATE_LIMITS_WRITES_PER_ADDRESS=100000000 \
+        exec "$java" "$@" -jar quarkus-run.jar > "$OUT/app.log" 2>&1) &
     APP_PID=$!
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
         kill -0 "$APP_PID" 2>/dev/null || { log "the app exited; see $OUT/app.log"; exit 1; }
@@ -50,6 +55,9 @@ start_app() { # java flags... ; sets APP_PID and STARTUP_MS
     done
     STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
+
+# an instance left running by a failed step would hold the port and the database
+trap 'if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; fi' EXIT
 
 stop_app() {
     kill "$APP_PID"
@@ -60,7 +68,7 @@ log "recreating database $DB, migrating and seeding it"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB" -c "create database $DB"
 start_app "$JDK17/bin/java"
 for i in $(seq -w 1 20); do
-    curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_API_KEY" -H 'Content-Type: application/json' \
         -d "{\"slug\":\"bench-pollster-$i\",\"name\":\"Bench Pollster $i\",\"country\":\"US\"}" "$BASE/pollsters"
 done
 BENCH_POLLSTERS=20 wrk -t2 -c8 -d3s -s "$BENCH_DIR/post_polls.lua" "$BASE" > "$OUT/seed.wrk.txt" 2>&1
