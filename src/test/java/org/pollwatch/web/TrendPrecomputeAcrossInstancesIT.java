@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.pollwatch.series.SeriesFixtures;
 import org.pollwatch.testsupport.SecondInstance;
@@ -29,8 +28,6 @@ class TrendPrecomputeAcrossInstancesIT {
     private static final String CHARTS = "region=\"web-charts\"";
     private static final Path SECOND_LOG = Path.of("target", "precompute-second-instance.log");
 
-    private static SecondInstance second;
-
     @TestDatabaseConfig
     Map<String, String> database;
 
@@ -38,34 +35,38 @@ class TrendPrecomputeAcrossInstancesIT {
     void anotherInstanceComputesTheTrendOfPollsWrittenThroughThisOne() throws Exception {
         Map<String, String> precomputing = new HashMap<>(database);
         precomputing.put("pollwatch.trends.precompute-after-change", "true");
-        second = SecondInstance.start(precomputing, SECOND_LOG);
-        int onB = second.port();
+        try (SecondInstance second = SecondInstance.start(precomputing, SECOND_LOG)) {
+            int onB = second.port();
 
-        String key = SeriesFixtures.newSeries();
-        String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
-        double before = counter(onB, "pollwatch_trends_precomputed_total");
-        submitThroughA(alpha, key, "2024-03-01", "2024-03-02", 50);
-        submitThroughA(beta, key, "2024-03-05", "2024-03-06", 44);
-        submitThroughA(alpha, key, "2024-03-10", "2024-03-11", 52);
-        awaitPrecomputingSettled(onB, before);
+            String key = SeriesFixtures.newSeries();
+            String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
+            double before = counter(onB, "pollwatch_trends_precomputed_total");
+            submitThroughA(alpha, key, "2024-03-01", "2024-03-02", 50);
+            submitThroughA(beta, key, "2024-03-05", "2024-03-06", 44);
+            submitThroughA(alpha, key, "2024-03-10", "2024-03-11", 52);
+            awaitPrecomputingSettled(onB, before);
 
-        double computed = counter(onB, "pollwatch_trends_computed_total");
-        double drawn = counter(onB, "pollwatch_cache_computations_total", CHARTS);
-        assertEquals(
-                3,
-                given().port(onB)
-                        .get("/series/" + key + "/trend")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("polls")
-                        .size(),
-                "B's trend holds the three polls written through A");
-        given().port(onB).get("/series/" + key + "/trend.svg").then().statusCode(200);
-        assertEquals(computed, counter(onB, "pollwatch_trends_computed_total"), "B computed the trend for the reader");
-        assertEquals(
-                drawn, counter(onB, "pollwatch_cache_computations_total", CHARTS), "B drew the chart for the reader");
+            double computed = counter(onB, "pollwatch_trends_computed_total");
+            double drawn = counter(onB, "pollwatch_cache_computations_total", CHARTS);
+            assertEquals(
+                    3,
+                    given().port(onB)
+                            .get("/series/" + key + "/trend")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("polls")
+                            .size(),
+                    "B's trend holds the three polls written through A");
+            given().port(onB).get("/series/" + key + "/trend.svg").then().statusCode(200);
+            assertEquals(
+                    computed, counter(onB, "pollwatch_trends_computed_total"), "B computed the trend for the reader");
+            assertEquals(
+                    drawn,
+                    counter(onB, "pollwatch_cache_computations_total", CHARTS),
+                    "B drew the chart for the reader");
+        }
     }
 
     private static void submitThroughA(
@@ -110,13 +111,5 @@ class TrendPrecomputeAcrossInstancesIT {
             }
         }
         return 0;
-    }
-
-    @AfterAll
-    static void stopSecondInstance() throws InterruptedException {
-        if (second != null) {
-            second.close();
-        }
-        second = null;
     }
 }

@@ -13,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.pollwatch.testsupport.SecondInstance;
 import org.pollwatch.testsupport.TestDatabaseConfig;
@@ -31,68 +30,59 @@ class RevocationAcrossInstancesIT {
 
     private static final Path SECOND_LOG = Path.of("target", "revocation-second-instance.log");
 
-    private static SecondInstance second;
-
     /** The settings the first instance was started with (datasource, key secret, bootstrap key). */
     @TestDatabaseConfig
     Map<String, String> database;
 
     @Test
     void aKeyRevokedOnOneInstanceIsRefusedAtOnceOnTheOther() throws Exception {
-        second = SecondInstance.start(database, SECOND_LOG);
-        int secondPort = second.port();
-        String pollster = TestPolls.newPollster();
-        TestKeys.Issued key = TestKeys.pollsterKey(pollster);
+        try (SecondInstance second = SecondInstance.start(database, SECOND_LOG)) {
+            int secondPort = second.port();
+            String pollster = TestPolls.newPollster();
+            TestKeys.Issued key = TestKeys.pollsterKey(pollster);
 
-        // the key writes through B, twice: B has verified it before the revocation
-        for (int i = 0; i < 2; i++) {
-            on(secondPort, key.key())
-                    .contentType(ContentType.JSON)
-                    .body(TestPolls.poll(pollster, "800", "2024-01-2" + (5 + i), 50, 40))
-                    .post("/polls")
+            // the key writes through B, twice: B has verified it before the revocation
+            for (int i = 0; i < 2; i++) {
+                on(secondPort, key.key())
+                        .contentType(ContentType.JSON)
+                        .body(TestPolls.poll(pollster, "800", "2024-01-2" + (5 + i), 50, 40))
+                        .post("/polls")
+                        .then()
+                        .statusCode(201)
+                        .body("pollster.slug", equalTo(pollster));
+            }
+            assertEquals(2, pollsOf(pollster), "B's writes are in the shared database");
+            // B's use is recorded in the database, so A shows it
+            given().get("/admin/keys/" + key.id()).then().statusCode(200).body("lastUsedAt", notNullValue());
+            long auditBefore = auditRowsOf(key.id());
+
+            given().queryParam("reason", "leaked")
+                    .delete("/admin/keys/" + key.id())
                     .then()
-                    .statusCode(201)
-                    .body("pollster.slug", equalTo(pollster));
-        }
-        assertEquals(2, pollsOf(pollster), "B's writes are in the shared database");
-        // B's use is recorded in the database, so A shows it
-        given().get("/admin/keys/" + key.id()).then().statusCode(200).body("lastUsedAt", notNullValue());
-        long auditBefore = auditRowsOf(key.id());
+                    .statusCode(200)
+                    .body("revokedAt", notNullValue());
 
-        given().queryParam("reason", "leaked")
-                .delete("/admin/keys/" + key.id())
-                .then()
-                .statusCode(200)
-                .body("revokedAt", notNullValue());
-
-        for (int port : List.of(secondPort, 0)) {
-            on(port, key.key())
-                    .contentType(ContentType.JSON)
-                    .body(TestPolls.poll(pollster, "900", "2024-01-28", 1, 2))
-                    .post("/polls")
+            for (int port : List.of(secondPort, 0)) {
+                on(port, key.key())
+                        .contentType(ContentType.JSON)
+                        .body(TestPolls.poll(pollster, "900", "2024-01-28", 1, 2))
+                        .post("/polls")
+                        .then()
+                        .statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", containsString("Bearer"))
+                        .body("detail", containsString("revoked"));
+            }
+            assertEquals(2, pollsOf(pollster), "the refused writes stored no poll");
+            assertEquals(auditBefore, auditRowsOf(key.id()), "the refused writes left no audit row");
+            // B reads the revocation from the database too: its answer about the key says so
+            given().baseUri("http://127.0.0.1")
+                    .port(secondPort)
+                    .get("/admin/keys/" + key.id())
                     .then()
-                    .statusCode(401)
-                    .contentType("application/problem+json")
-                    .header("WWW-Authenticate", containsString("Bearer"))
-                    .body("detail", containsString("revoked"));
+                    .statusCode(200)
+                    .body("revokedAt", notNullValue());
         }
-        assertEquals(2, pollsOf(pollster), "the refused writes stored no poll");
-        assertEquals(auditBefore, auditRowsOf(key.id()), "the refused writes left no audit row");
-        // B reads the revocation from the database too: its answer about the key says so
-        given().baseUri("http://127.0.0.1")
-                .port(secondPort)
-                .get("/admin/keys/" + key.id())
-                .then()
-                .statusCode(200)
-                .body("revokedAt", notNullValue());
-    }
-
-    @AfterAll
-    static void stopSecondInstance() throws InterruptedException {
-        if (second != null) {
-            second.close();
-        }
-        second = null;
     }
 
     /** A request to instance B (its port), or to the instance of this test (port 0), with a key. */

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.pollwatch.testsupport.SecondInstance;
 import org.pollwatch.testsupport.SseStream;
@@ -32,39 +31,38 @@ class LiveEventsAcrossInstancesIT {
     private static final Path SECOND_LOG = Path.of("target", "events-second-instance.log");
     private static final Duration WITHIN = Duration.ofSeconds(2);
 
-    private static SecondInstance second;
-
     @TestDatabaseConfig
     Map<String, String> database;
 
     @Test
     void anEventWrittenThroughOneInstanceReachesTheOthersSubscribers() throws Exception {
-        second = SecondInstance.start(database, SECOND_LOG);
-        int secondPort = second.port();
-        String pollster = TestPolls.newPollster();
-        String filter = "/events?pollster=" + pollster;
-        String seenOnA;
-        try (SseStream onA = SseStream.open(RestAssured.port, filter);
-                SseStream onB = SseStream.open(secondPort, filter)) {
-            assertEquals(200, onB.status());
-            long id = submitThroughA(pollster, "2024-01-25");
-            Event fromB = onB.next(WITHIN);
-            assertNotNull(fromB, "B announced nothing within 2 s of A's answer");
-            assertEquals("poll-submitted", fromB.name());
-            assertEquals(id, new JsonPath(fromB.data()).getLong("pollId"));
-            Event fromA = onA.next(WITHIN);
-            assertNotNull(fromA);
-            assertEquals(fromA.id(), fromB.id(), "the same event has the same id on both instances");
-            assertEquals(fromA.data(), fromB.data());
-            seenOnA = fromA.id();
-        }
-        // the client lost A; what was written meanwhile is replayed by B
-        long missed = submitThroughA(pollster, "2024-01-26");
-        try (SseStream resumed = SseStream.open(secondPort, filter, Map.of("Last-Event-ID", seenOnA))) {
-            List<Event> replayed = resumed.drain(Duration.ofMillis(700));
-            assertEquals(1, replayed.size(), replayed.toString());
-            assertEquals(missed, new JsonPath(replayed.get(0).data()).getLong("pollId"));
-            assertTrue(Long.parseLong(replayed.get(0).id()) > Long.parseLong(seenOnA));
+        try (SecondInstance second = SecondInstance.start(database, SECOND_LOG)) {
+            int secondPort = second.port();
+            String pollster = TestPolls.newPollster();
+            String filter = "/events?pollster=" + pollster;
+            String seenOnA;
+            try (SseStream onA = SseStream.open(RestAssured.port, filter);
+                    SseStream onB = SseStream.open(secondPort, filter)) {
+                assertEquals(200, onB.status());
+                long id = submitThroughA(pollster, "2024-01-25");
+                Event fromB = onB.next(WITHIN);
+                assertNotNull(fromB, "B announced nothing within 2 s of A's answer");
+                assertEquals("poll-submitted", fromB.name());
+                assertEquals(id, new JsonPath(fromB.data()).getLong("pollId"));
+                Event fromA = onA.next(WITHIN);
+                assertNotNull(fromA);
+                assertEquals(fromA.id(), fromB.id(), "the same event has the same id on both instances");
+                assertEquals(fromA.data(), fromB.data());
+                seenOnA = fromA.id();
+            }
+            // the client lost A; what was written meanwhile is replayed by B
+            long missed = submitThroughA(pollster, "2024-01-26");
+            try (SseStream resumed = SseStream.open(secondPort, filter, Map.of("Last-Event-ID", seenOnA))) {
+                List<Event> replayed = resumed.drain(Duration.ofMillis(700));
+                assertEquals(1, replayed.size(), replayed.toString());
+                assertEquals(missed, new JsonPath(replayed.get(0).data()).getLong("pollId"));
+                assertTrue(Long.parseLong(replayed.get(0).id()) > Long.parseLong(seenOnA));
+            }
         }
     }
 
@@ -77,13 +75,5 @@ class LiveEventsAcrossInstancesIT {
                 .extract()
                 .jsonPath()
                 .getLong("id");
-    }
-
-    @AfterAll
-    static void stopSecondInstance() throws InterruptedException {
-        if (second != null) {
-            second.close();
-        }
-        second = null;
     }
 }
