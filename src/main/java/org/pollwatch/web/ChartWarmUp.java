@@ -70,11 +70,8 @@ public class ChartWarmUp {
             return;
         }
         state = State.RUNNING;
-        Thread thread = new Thread(this::run, "pollwatch-chart-warm-up");
-        thread.setDaemon(true);
-        // below the request threads': the warm-up gives way to real work on a busy machine
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
+        // the warm-up gives way to real work on a busy machine
+        BackgroundThreads.lowPriority(this::run, "pollwatch-chart-warm-up").start();
     }
 
     private void run() {

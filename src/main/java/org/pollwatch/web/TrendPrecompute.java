@@ -39,13 +39,8 @@ public class TrendPrecompute {
     private final ChartResponses charts;
     private final boolean enabled;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "pollwatch-trend-precompute");
-        thread.setDaemon(true);
-        // below the request threads': readers and writers come first on a busy machine
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            task -> BackgroundThreads.lowPriority(task, "pollwatch-trend-precompute"));
 
     private final Counter precomputed;
 
