@@ -1,8 +1,8 @@
 package org.pollwatch.devdb;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.security.CodeSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -17,7 +17,7 @@ public class PollwatchMain {
             + " QUARKUS_DATASOURCE_PASSWORD; see README, \"How the database is found\".";
 
     public static void main(String... args) {
-        if (LaunchMode.current() == LaunchMode.NORMAL
+        if (packaged(PollwatchMain.class.getProtectionDomain().getCodeSource())
                 && ConfigProvider.getConfig()
                         .getOptionalValue("quarkus.datasource.jdbc.url", String.class)
                         .isEmpty()) {
@@ -25,5 +25,18 @@ public class PollwatchMain {
             System.exit(2);
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Whether this is the packaged application (a jar, or a native executable, which has no code
+     * source) rather than dev mode, which runs from the classes directory and finds its database
+     * itself. The launch mode cannot tell: before {@code Quarkus.run} it is NORMAL in dev mode too,
+     * and the configuration has only the prod profile.
+     */
+    static boolean packaged(CodeSource source) {
+        if (source == null || source.getLocation() == null) {
+            return true;
+        }
+        return source.getLocation().getPath().endsWith(".jar");
     }
 }
