@@ -5,7 +5,7 @@
 # against one private PostgreSQL cluster (temporary directory, loopback). Each instance waits for
 # its startup probe (/q/health/started), imports two new series of POLLS polls (the generator of
 # run.sh's trend bench), and times the first GET /series/{key}/trend.svg of the first and the first
-# GET /series/{key}/trend (JSON) of the second.
+# GET /series/{key}/trend (JSON) of the second, and the first import's own time.
 # Usage: bench/first-chart.sh   (env: ROUNDS=3 POLLS=10000 BUILD=1 JAVA_OPTS=-Xmx256m;
 #        WARM_UP_POLLS for the "on" instances, the service's default when unset; OFF_ENV, the
 #        baseline's settings, POLLWATCH_TRENDS_WARM_UP_POLLS=0 when unset; PAUSE=0 seconds between
@@ -29,9 +29,9 @@ READ=http://127.0.0.1:$((APP_BASE_PORT + READER_N))
 BENCH_DIR=$ROOT/bench
 CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
 
-import() { # key seed
+import() { # key seed; prints the import's time in seconds
     python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/$1.csv" "$POLLS" "$2"
-    curl -sf -o /dev/null "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$1.csv" \
+    curl -sf -o /dev/null -w '%{time_total}' "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$1.csv" \
         "$APP/imports/fivethirtyeight?series=$1"
 }
 
@@ -53,18 +53,19 @@ for round in $(seq 1 "$ROUNDS"); do
             until curl -sf -o /dev/null "$STARTED"; do sleep 0.2; done
             log "round $round, warm-up $warm, instance $n: $(curl -s "$STARTED" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
         done
-        import "first-$round-$warm-svg" $((seed += 1))
+        imported=$(import "first-$round-$warm-svg" $((seed += 1)))
         sleep "$PAUSE"
         svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
-        import "first-$round-$warm-json" $((seed += 1))
+        import "first-$round-$warm-json" $((seed += 1)) > /dev/null
         sleep "$PAUSE"
         json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
-        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s (read from instance $READER_N)"
-        echo "$warm $svg $json" >> "$WORK/first.txt"
+        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s (read from instance $READER_N), import ${imported} s"
+        echo "$warm $svg $json $imported" >> "$WORK/first.txt"
         for n in $(seq 1 "$READER_N"); do stop_app "app-$round-$warm-$n"; done
     done
 done
 for warm in off on; do
     log "warm-up $warm, median of $ROUNDS: first trend.svg $(awk -v w=$warm '$1 == w { print $2 }' "$WORK/first.txt" | median)," \
-        "first trend JSON $(awk -v w=$warm '$1 == w { print $3 }' "$WORK/first.txt" | median)"
+        "first trend JSON $(awk -v w=$warm '$1 == w { print $3 }' "$WORK/first.txt" | median)," \
+        "import $(awk -v w=$warm '$1 == w { print $4 }' "$WORK/first.txt" | median)"
 done
