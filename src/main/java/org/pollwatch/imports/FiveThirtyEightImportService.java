@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.pollwatch.common.DataChanged;
+import org.pollwatch.common.ReadsAhead;
 import org.pollwatch.common.access.Access;
 import org.pollwatch.common.access.Actor;
 import org.pollwatch.common.access.AuditLog;
@@ -71,6 +73,7 @@ public class FiveThirtyEightImportService {
     private final Event<DataChanged> changes;
     private final Access access;
     private final AuditLog audit;
+    private final Instance<ReadsAhead> readsAhead;
 
     public FiveThirtyEightImportService(
             BulkPollWriter writer,
@@ -79,8 +82,10 @@ public class FiveThirtyEightImportService {
             ObjectMapper json,
             Event<DataChanged> changes,
             Access access,
-            AuditLog audit) {
+            AuditLog audit,
+            Instance<ReadsAhead> readsAhead) {
         this.access = access;
+        this.readsAhead = readsAhead;
         this.audit = audit;
         this.writer = writer;
         this.series = series;
@@ -152,6 +157,10 @@ public class FiveThirtyEightImportService {
             if (progress.accepted > 0 || created[0]) {
                 changes.fire(DataChanged.ofImport("import into series " + seriesKey, seriesKey));
             }
+        }
+        if (progress.accepted > 0 || created[0]) {
+            // the newsroom asks for the chart as soon as the import answers: have it ready by then
+            readsAhead.forEach(reads -> reads.awaitFor(seriesKey, config.trendWait()));
         }
         LOG.infof(
                 "Imported into series %s: %d rows, %d accepted, %d duplicates, %d rejected",

@@ -6,12 +6,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.pollwatch.common.ReadsAhead;
 import org.pollwatch.events.EventType;
 import org.pollwatch.events.LiveEvent;
 import org.pollwatch.trends.config.TrendConfig;
@@ -27,11 +33,12 @@ import org.pollwatch.web.charts.Theme;
  * live event) finds them in the cache; a reader arriving while it runs waits for that computation
  * instead of making another. A series changed again before its turn comes is computed once. Every
  * instance on the database does it, whichever instance wrote: the change is learnt from its live
- * event ({@code average-recomputed}, delivered by PostgreSQL's NOTIFY on commit). Off with {@code
+ * event ({@code average-recomputed}, delivered by PostgreSQL's NOTIFY on commit). An import also waits
+ * for it before it answers ({@link ReadsAhead}). Off with {@code
  * pollwatch.trends.precompute-after-change=false}.
  */
 @ApplicationScoped
-public class TrendPrecompute {
+public class TrendPrecompute implements ReadsAhead {
 
     private static final Logger LOG = Logger.getLogger(TrendPrecompute.class);
 
@@ -66,6 +73,32 @@ public class TrendPrecompute {
                     queued.remove(key);
                 }
             }
+        }
+    }
+
+    /**
+     * Queued like a live event's computation, after any already queued (one of the same series finds
+     * the cache filled), on the same thread: never two computations of the series at once.
+     */
+    @Override
+    public void awaitFor(String seriesKey, Duration atMost) {
+        if (!enabled || atMost.isZero() || atMost.isNegative()) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                try {
+                    precompute(seriesKey);
+                } finally {
+                    done.complete(null);
+                }
+            });
+            done.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException notNow) {
+            // shutting down, or slower than the caller can wait: the computation goes on or a reader makes it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

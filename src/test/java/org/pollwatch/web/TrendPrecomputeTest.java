@@ -27,7 +27,8 @@ class TrendPrecomputeTest {
     public static class Precomputing implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pollwatch.trends.precompute-after-change", "true");
+            // the import's wait long enough for a loaded machine: the test is about what it waits for
+            return Map.of("pollwatch.trends.precompute-after-change", "true", "pollwatch.import.trend-wait", "30s");
         }
     }
 
@@ -64,6 +65,55 @@ class TrendPrecomputeTest {
 
         given().get("/series/" + key + "/trend?confidence=0.8").then().statusCode(200);
         assertEquals(computed + 1, count("pollwatch.trends.computed"), "other parameters are computed on demand");
+    }
+
+    /**
+     * An import answers only once its series' default trend and charts are computed, on its own thread:
+     * the reader who asks the moment it answers is served from the cache. 1,500 polls, so that the
+     * background computation the import's live event starts could not have finished first.
+     */
+    @Test
+    void theReaderTheMomentAnImportAnswersFindsTheTrendAndChartComputed() {
+        String key = "import-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder(
+                "start_date,end_date,pollster,sponsor,sample_size,population,party,subject,tracking,text,approve,disapprove,url\n");
+        java.time.LocalDate first = java.time.LocalDate.of(2022, 1, 1);
+        for (int i = 0; i < 1500; i++) {
+            java.time.LocalDate end = first.plusDays(i / 3);
+            csv.append(end.minusDays(2))
+                    .append(',')
+                    .append(end)
+                    .append(",Pollster ")
+                    .append(i % 12)
+                    .append(' ');
+            csv.append(key).append(",,").append(800 + i % 700).append(",a,all,Test,FALSE,Approve?,");
+            csv.append(45 + i % 7)
+                    .append(',')
+                    .append(48 - i % 5)
+                    .append(",https://example.org/")
+                    .append(i);
+            csv.append('\n');
+        }
+        double precomputedBefore = count("pollwatch.trends.precomputed");
+        SeriesFixtures.importCsv(key, csv.toString()).statusCode(200);
+        // read before any request: the import's own computation is counted by the time it answers
+        assertTrue(count("pollwatch.trends.precomputed") > precomputedBefore, "nothing computed before the answer");
+
+        double computed = count("pollwatch.trends.computed");
+        double drawn = chartsDrawn();
+        given().get("/series/" + key + "/trend.svg").then().statusCode(200);
+        given().get("/series/" + key + "/trend.svg?theme=dark").then().statusCode(200);
+        assertEquals(
+                1500,
+                given().get("/series/" + key + "/trend")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("polls")
+                        .size());
+        assertEquals(computed, count("pollwatch.trends.computed"), "the reader computed the trend itself");
+        assertEquals(drawn, chartsDrawn(), "the reader's default charts were drawn for it");
     }
 
     /** Until at least one precomputation has run and none has finished for half a second (at most 30 s). */

@@ -2,6 +2,7 @@ package org.pollwatch.imports.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Tunables of the streaming import ({@code pollwatch.import.*} in application.properties). */
 @ConfigMapping(prefix = "pollwatch.import")
@@ -17,4 +18,11 @@ public interface ImportConfig {
     /** Chunks stored at once, each on its own connection, while the next rows are read. */
     @WithDefault("2")
     int writers();
+
+    /**
+     * How long an import waits, before it answers, for its series' default trend and chart to be
+     * computed (when precomputing is on); 0 answers at once.
+     */
+    @WithDefault("2s")
+    Duration trendWait();
 }

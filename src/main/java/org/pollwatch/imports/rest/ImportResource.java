@@ -72,7 +72,9 @@ public class ImportResource {
                             + ImportConfig.DEFAULT_CHUNK_SIZE + " rows (pollwatch.import.chunk-size). "
                             + "Pollsters are registered on the fly (slug from the name); population a/rv/lv/v becomes adults/registered_voters/"
                             + "likely_voters/voters. The series is created from the answer columns if absent. Re-importing a file stores no "
-                            + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored.")
+                            + "duplicates: each row has a stable reference (pollster, dates, population, text and url). Bad rows are reported, not stored. "
+                            + "The answer comes once the series' default trend and trend.svg are computed (at most pollwatch.import.trend-wait, "
+                            + "2 s, later), so they can be read at once.")
     @RequestBody(
             required = true,
             content =
