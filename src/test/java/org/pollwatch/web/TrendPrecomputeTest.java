@@ -47,15 +47,7 @@ class TrendPrecomputeTest {
 
         double computed = count("pollwatch.trends.computed");
         double drawn = chartsDrawn();
-        assertEquals(
-                3,
-                given().get("/series/" + key + "/trend")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("polls")
-                        .size());
+        assertEquals(3, contributingPolls(key));
         given().get("/series/" + key + "/trend.svg").then().statusCode(200);
         given().get("/series/" + key + "/trend.svg?theme=dark").then().statusCode(200);
         assertEquals(computed, count("pollwatch.trends.computed"), "the reader computed the trend itself");
@@ -103,15 +95,7 @@ class TrendPrecomputeTest {
         double drawn = chartsDrawn();
         given().get("/series/" + key + "/trend.svg").then().statusCode(200);
         given().get("/series/" + key + "/trend.svg?theme=dark").then().statusCode(200);
-        assertEquals(
-                1500,
-                given().get("/series/" + key + "/trend")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("polls")
-                        .size());
+        assertEquals(1500, contributingPolls(key));
         assertEquals(computed, count("pollwatch.trends.computed"), "the reader computed the trend itself");
         assertEquals(drawn, chartsDrawn(), "the reader's default charts were drawn for it");
     }
@@ -129,6 +113,17 @@ class TrendPrecomputeTest {
             Thread.sleep(500);
         }
         assertTrue(false, "no precomputation settled within 30 s");
+    }
+
+    /** The number of polls the series' default trend names as contributing. */
+    private static int contributingPolls(String key) {
+        return given().get("/series/" + key + "/trend")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("polls")
+                .size();
     }
 
     private double chartsDrawn() {
