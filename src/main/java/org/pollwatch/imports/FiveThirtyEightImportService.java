@@ -154,11 +154,11 @@ public class FiveThirtyEightImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (progress.accepted > 0 || created[0]) {
+            if (changedSeries(progress, created[0])) {
                 changes.fire(DataChanged.ofImport("import into series " + seriesKey, seriesKey));
             }
         }
-        if (progress.accepted > 0 || created[0]) {
+        if (changedSeries(progress, created[0])) {
             // the newsroom asks for the chart as soon as the import answers: have it ready by then
             readsAhead.forEach(reads -> reads.awaitFor(seriesKey, config.trendWait()));
         }
@@ -173,6 +173,11 @@ public class FiveThirtyEightImportService {
                 progress.duplicates,
                 progress.rejectedCount,
                 progress.rejected);
+    }
+
+    /** Whether the import stored a poll or created its series: the series' averages then move. */
+    private static boolean changedSeries(Progress progress, boolean created) {
+        return progress.accepted > 0 || created;
     }
 
     private static final List<Population> ADULTS_FIRST =
