@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +45,9 @@ public class TrendPrecompute implements ReadsAhead {
     private final SeriesData data;
     private final ChartResponses charts;
     private final boolean enabled;
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Per series, its computation queued and not started yet: what a later change or an import joins. */
+    private final Map<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             task -> BackgroundThreads.lowPriority(task, "pollwatch-trend-precompute"));
 
@@ -65,41 +67,41 @@ public class TrendPrecompute implements ReadsAhead {
         if (!enabled || !EventType.AVERAGE_RECOMPUTED.wireName().equals(change.type())) {
             return;
         }
-        for (String key : change.series()) {
-            if (queued.add(key)) {
-                try {
-                    worker.execute(() -> precompute(key));
-                } catch (RejectedExecutionException shuttingDown) {
-                    queued.remove(key);
-                }
-            }
-        }
+        change.series().forEach(this::queue);
     }
 
     /**
-     * Queued like a live event's computation, after any already queued (one of the same series finds
-     * the cache filled), on the same thread: never two computations of the series at once.
+     * Joins the series' computation already queued, if one is, so that an import's wait and its live
+     * event make one computation, not two.
      */
     @Override
     public void awaitFor(String seriesKey, Duration atMost) {
         if (!enabled || atMost.isZero() || atMost.isNegative()) {
             return;
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            worker.execute(() -> {
-                try {
-                    precompute(seriesKey);
-                } finally {
-                    done.complete(null);
-                }
-            });
-            done.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException | ExecutionException | TimeoutException notNow) {
-            // shutting down, or slower than the caller can wait: the computation goes on or a reader makes it
+            queue(seriesKey).get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException notNow) {
+            // slower than the caller can wait: the computation goes on, or a reader makes it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The series' computation not started yet, queued now if there is none; done at once when shutting down. */
+    private CompletableFuture<Void> queue(String key) {
+        CompletableFuture<Void> fresh = new CompletableFuture<>();
+        CompletableFuture<Void> pending = queued.putIfAbsent(key, fresh);
+        if (pending != null) {
+            return pending;
+        }
+        try {
+            worker.execute(() -> precompute(key, fresh));
+        } catch (RejectedExecutionException shuttingDown) {
+            queued.remove(key, fresh);
+            fresh.complete(null);
+        }
+        return fresh;
     }
 
     /**
@@ -107,9 +109,9 @@ public class TrendPrecompute implements ReadsAhead {
      * here). Non-private, so that ArC intercepts the worker's call of it on this bean.
      */
     @ActivateRequestContext
-    void precompute(String key) {
+    void precompute(String key, CompletableFuture<Void> done) {
         // a change from now on queues the series again: this computation may not see it
-        queued.remove(key);
+        queued.remove(key, done);
         try {
             TrendRequest trend = data.request(new TrendParams(), key);
             long generation = data.generation(trend.series());
@@ -132,6 +134,8 @@ public class TrendPrecompute implements ReadsAhead {
         } catch (RuntimeException e) {
             // a series deleted or emptied meanwhile, the database gone: the reader computes, or is told why
             LOG.debugf(e, "Precomputing the trend of series %s skipped", key);
+        } finally {
+            done.complete(null);
         }
     }
 
