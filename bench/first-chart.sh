@@ -11,6 +11,8 @@
 #        baseline's settings, POLLWATCH_TRENDS_WARM_UP_POLLS=0 when unset; PAUSE=0 seconds between
 #        an import and the request that follows it; READER=second sends the requests to a second
 #        instance on the same database, started with the same settings, instead of the importing one;
+#        READER=restarted imports both series first, then starts that second instance and sends the
+#        requests to it once it reports started, PAUSE seconds after;
 #        ports PRIMARY_PORT=18910 APP_BASE_PORT=18900 MGMT_BASE_PORT=18920)
 PRIMARY_PORT=${PRIMARY_PORT:-18910}
 APP_BASE_PORT=${APP_BASE_PORT:-18900}
@@ -24,8 +26,9 @@ PAUSE=${PAUSE:-0}
 READER=${READER:-same}
 OFF_ENV=${OFF_ENV:-POLLWATCH_TRENDS_WARM_UP_POLLS=0}
 APP=http://127.0.0.1:$((APP_BASE_PORT + 1))
-if [ "$READER" = second ]; then READER_N=2; else READER_N=1; fi
+case "$READER" in second) READER_N=2 ;; *) READER_N=1 ;; esac
 READ=http://127.0.0.1:$((APP_BASE_PORT + READER_N))
+[ "$READER" = restarted ] && READ=http://127.0.0.1:$((APP_BASE_PORT + 2))
 BENCH_DIR=$ROOT/bench
 CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
 
@@ -33,6 +36,15 @@ import() { # key seed; prints the import's time in seconds
     python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/$1.csv" "$POLLS" "$2"
     curl -sf -o /dev/null -w '%{time_total}' "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$1.csv" \
         "$APP/imports/fivethirtyeight?series=$1"
+}
+
+start_started() { # name n settings...; returns once the instance reports started
+    local name=$1 n=$2 started
+    shift 2
+    start_app "$name" "$n" POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000 "$@"
+    started=$(health_url $((APP_BASE_PORT + n)) | sed 's#/ready$#/started#')
+    until curl -sf -o /dev/null "$started"; do sleep 0.2; done
+    log "$name: $(curl -s "$started" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 * 1000 } END { printf "%.0f ms", v[int((NR + 1) / 2)] }'; }
@@ -47,19 +59,24 @@ for round in $(seq 1 "$ROUNDS"); do
         extra=()
         if [ "$warm" = off ]; then read -r -a extra <<< "$OFF_ENV"
         elif [ -n "${WARM_UP_POLLS:-}" ]; then extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=$WARM_UP_POLLS); fi
-        for n in $(seq 1 "$READER_N"); do
-            start_app "app-$round-$warm-$n" "$n" POLLWATCH_RATE_LIMITS_IMPORTS_PER_KEY=1000000 "${extra[@]}"
-            STARTED=$(health_url $((APP_BASE_PORT + n)) | sed 's#/ready$#/started#')
-            until curl -sf -o /dev/null "$STARTED"; do sleep 0.2; done
-            log "round $round, warm-up $warm, instance $n: $(curl -s "$STARTED" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
-        done
-        imported=$(import "first-$round-$warm-svg" $((seed += 1)))
-        sleep "$PAUSE"
-        svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
-        import "first-$round-$warm-json" $((seed += 1)) > /dev/null
-        sleep "$PAUSE"
-        json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
-        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s (read from instance $READER_N), import ${imported} s"
+        for n in $(seq 1 "$READER_N"); do start_started "app-$round-$warm-$n" "$n" "${extra[@]}"; done
+        if [ "$READER" = restarted ]; then
+            imported=$(import "first-$round-$warm-svg" $((seed += 1)))
+            import "first-$round-$warm-json" $((seed += 1)) > /dev/null
+            start_started "app-$round-$warm-2" 2 "${extra[@]}"
+            sleep "$PAUSE"
+            svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
+            json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
+            stop_app "app-$round-$warm-2"
+        else
+            imported=$(import "first-$round-$warm-svg" $((seed += 1)))
+            sleep "$PAUSE"
+            svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
+            import "first-$round-$warm-json" $((seed += 1)) > /dev/null
+            sleep "$PAUSE"
+            json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
+        fi
+        log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s (read from $READ), import ${imported} s"
         echo "$warm $svg $json $imported" >> "$WORK/first.txt"
         for n in $(seq 1 "$READER_N"); do stop_app "app-$round-$warm-$n"; done
     done

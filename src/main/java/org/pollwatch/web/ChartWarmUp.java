@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.pollwatch.stats.trend.PollObservation;
 import org.pollwatch.stats.trend.TrendComputation;
@@ -58,6 +60,7 @@ public class ChartWarmUp {
     private volatile State state = State.OFF;
     private volatile long millis;
     private volatile boolean readWarmedUp;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     public ChartWarmUp(TrendConfig config, TrendService trends) {
         this.polls = config.warmUpPolls();
@@ -67,6 +70,7 @@ public class ChartWarmUp {
 
     void start(@Observes StartupEvent start) {
         if (polls <= 0 || ImageMode.current().isNativeImage()) {
+            finished.complete(null);
             return;
         }
         state = State.RUNNING;
@@ -87,6 +91,8 @@ public class ChartWarmUp {
         } catch (RuntimeException | Error e) {
             state = State.FAILED;
             LOG.warn("Warm-up of the trend engine and charts failed; the first charts will be slower", e);
+        } finally {
+            finished.complete(null);
         }
     }
 
@@ -106,6 +112,11 @@ public class ChartWarmUp {
             LOG.debug("Cause of the skipped warm-up of the trend read", e);
             return false;
         }
+    }
+
+    /** Completes when the warm-up has run, failed, or was off: when the service's own work may start. */
+    public CompletionStage<Void> finished() {
+        return finished;
     }
 
     public State state() {

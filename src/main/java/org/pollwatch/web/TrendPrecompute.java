@@ -2,6 +2,7 @@ package org.pollwatch.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.pollwatch.common.ReadsAhead;
 import org.pollwatch.events.EventType;
 import org.pollwatch.events.LiveEvent;
+import org.pollwatch.series.service.SeriesService;
 import org.pollwatch.trends.config.TrendConfig;
 import org.pollwatch.trends.rest.TrendParams;
 import org.pollwatch.trends.service.TrendRequest;
@@ -35,7 +37,9 @@ import org.pollwatch.web.charts.Theme;
  * instance on the database does it, whichever instance wrote: the change is learnt from its live
  * event ({@code average-recomputed}, delivered by PostgreSQL's NOTIFY on commit). An import also waits
  * for it before it answers ({@link ReadsAhead}). Off with {@code
- * pollwatch.trends.precompute-after-change=false}.
+ * pollwatch.trends.precompute-after-change=false}. When the instance starts, once its warm-up is done,
+ * the same runs for the series changed last ({@code pollwatch.trends.precompute-at-startup}), so that
+ * a restart or a new replica does not leave the first readers to compute.
  */
 @ApplicationScoped
 public class TrendPrecompute implements ReadsAhead {
@@ -45,6 +49,9 @@ public class TrendPrecompute implements ReadsAhead {
     private final SeriesData data;
     private final ChartResponses charts;
     private final boolean enabled;
+    private final int atStartup;
+    private final SeriesService series;
+    private final ChartWarmUp warmUp;
     /** Per series, its computation queued and not started yet: what a later change or an import joins. */
     private final Map<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
 
@@ -53,10 +60,19 @@ public class TrendPrecompute implements ReadsAhead {
 
     private final Counter precomputed;
 
-    public TrendPrecompute(SeriesData data, ChartResponses charts, TrendConfig config, MeterRegistry metrics) {
+    public TrendPrecompute(
+            SeriesData data,
+            ChartResponses charts,
+            SeriesService series,
+            ChartWarmUp warmUp,
+            TrendConfig config,
+            MeterRegistry metrics) {
         this.data = data;
         this.charts = charts;
+        this.series = series;
+        this.warmUp = warmUp;
         this.enabled = config.precomputeAfterChange();
+        this.atStartup = config.precomputeAtStartup();
         this.precomputed = Counter.builder("pollwatch.trends.precomputed")
                 .description("Series whose default trend and chart data were computed right after a change")
                 .register(metrics);
@@ -68,6 +84,33 @@ public class TrendPrecompute implements ReadsAhead {
             return;
         }
         change.series().forEach(this::queue);
+    }
+
+    /** After the warm-up, so that the two do not share the cores and the engine is warm by then. */
+    void atStartup(@Observes StartupEvent start) {
+        if (atStartup > 0) {
+            warmUp.finished().thenRun(() -> {
+                try {
+                    worker.execute(this::queueLastChanged);
+                } catch (RejectedExecutionException shuttingDown) {
+                    // stopped before the warm-up finished
+                }
+            });
+        }
+    }
+
+    /**
+     * On the worker: the series are queued behind this task, the one changed last first, as the one a
+     * reader most likely asks for next.
+     */
+    @ActivateRequestContext
+    void queueLastChanged() {
+        try {
+            series.lastChangedKeys(atStartup).forEach(this::queue);
+        } catch (RuntimeException e) {
+            // no database yet: the first readers compute
+            LOG.infof("Precomputing the series changed last skipped: %s", e.getMessage());
+        }
     }
 
     /**

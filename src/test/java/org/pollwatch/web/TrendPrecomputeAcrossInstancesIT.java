@@ -20,13 +20,15 @@ import org.pollwatch.testsupport.TestPolls;
  * Polls submitted through this test's instance (A, precomputing off as in every test) have their
  * series' default trend and chart data computed by a second instance (B, precomputing on) that took
  * no part in the writes: B learns of them from the live events. A reader sent to B then finds the
- * trend and the chart in B's cache and B computes and draws nothing for it.
+ * trend and the chart in B's cache and B computes and draws nothing for it. An instance started after
+ * the writes does the same for the series changed last.
  */
 @QuarkusIntegrationTest
 class TrendPrecomputeAcrossInstancesIT {
 
     private static final String CHARTS = "region=\"web-charts\"";
     private static final Path SECOND_LOG = Path.of("target", "precompute-second-instance.log");
+    private static final Path STARTED_LATER_LOG = Path.of("target", "precompute-started-later-instance.log");
 
     @TestDatabaseConfig
     Map<String, String> database;
@@ -66,6 +68,43 @@ class TrendPrecomputeAcrossInstancesIT {
                     drawn,
                     counter(onB, "pollwatch_cache_computations_total", CHARTS),
                     "B drew the chart for the reader");
+        }
+    }
+
+    /**
+     * An instance started after the writes (precomputing after a change off) computes, once started,
+     * the trend and chart of the series changed last, as many as {@code precompute-at-startup} says.
+     */
+    @Test
+    void anInstanceStartedLaterComputesTheSeriesChangedLast() throws Exception {
+        String key = SeriesFixtures.newSeries();
+        String alpha = TestPolls.newPollster(), beta = TestPolls.newPollster();
+        submitThroughA(alpha, key, "2024-04-01", "2024-04-02", 47);
+        submitThroughA(beta, key, "2024-04-05", "2024-04-06", 43);
+
+        Map<String, String> startingLater = new HashMap<>(database);
+        startingLater.put("pollwatch.trends.precompute-after-change", "false");
+        startingLater.put("pollwatch.trends.precompute-at-startup", "1");
+        try (SecondInstance second = SecondInstance.start(startingLater, STARTED_LATER_LOG)) {
+            int onB = second.port();
+            awaitPrecomputingSettled(onB, 0);
+            assertEquals(
+                    1,
+                    counter(onB, "pollwatch_trends_precomputed_total"),
+                    "B computed as many series as it was told to");
+
+            double computed = counter(onB, "pollwatch_trends_computed_total");
+            double drawn = counter(onB, "pollwatch_cache_computations_total", CHARTS);
+            given().port(onB).get("/series/" + key + "/trend.svg").then().statusCode(200);
+            given().port(onB).get("/series/" + key + "/trend").then().statusCode(200);
+            assertEquals(
+                    computed,
+                    counter(onB, "pollwatch_trends_computed_total"),
+                    "B had not computed the series changed last");
+            assertEquals(
+                    drawn,
+                    counter(onB, "pollwatch_cache_computations_total", CHARTS),
+                    "B had not drawn the chart of the series changed last");
         }
     }
 

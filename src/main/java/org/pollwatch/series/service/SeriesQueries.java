@@ -95,6 +95,16 @@ public class SeriesQueries {
         return counts;
     }
 
+    /** Keys of the series that have member questions, the one whose polls changed last first. */
+    public List<String> keysByLastChange(int limit) {
+        return em.createNativeQuery("""
+                        select s.key from series s
+                        left join series_generation g on g.series_key = s.key
+                        where exists (select 1 from series_question sq where sq.series_id = s.id)
+                        order by coalesce(g.value, 0) desc, s.id desc
+                        """, String.class).setMaxResults(limit).getResultList();
+    }
+
     public long countMemberPolls(long seriesId, boolean includeRetracted) {
         return ((Number) em.createNativeQuery("select count(*)" + MEMBERS + (includeRetracted ? "" : NOT_RETRACTED))
                         .setParameter("series", seriesId)

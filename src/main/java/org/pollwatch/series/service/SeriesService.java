@@ -183,6 +183,12 @@ public class SeriesService {
                 .toList();
     }
 
+    /** Keys of up to {@code limit} series with polls, the one changed last first. */
+    @ReadOnlyTransaction
+    public List<String> lastChangedKeys(int limit) {
+        return queries.keysByLastChange(limit);
+    }
+
     @ReadOnlyTransaction
     public SeriesView get(String key) {
         Series series = Series.require(key);

@@ -47,6 +47,14 @@ public interface TrendConfig {
     @WithDefault("true")
     boolean precomputeAfterChange();
 
+    /**
+     * Series whose default trend and chart data this instance computes when it starts (after the
+     * warm-up, in the background): this many of those changed last, so that the first reader after a
+     * restart or on a new replica finds them ready; 0 computes none.
+     */
+    @WithDefault("10")
+    int precomputeAtStartup();
+
     /** Method when a request names none. */
     Optional<TrendMethod> defaultMethod();
 

@@ -112,6 +112,11 @@ class TrendParamsTest {
             }
 
             @Override
+            public int precomputeAtStartup() {
+                return 0;
+            }
+
+            @Override
             public Optional<TrendMethod> defaultMethod() {
                 return method;
             }
