@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -99,17 +101,25 @@ public class TrendPrecompute implements ReadsAhead {
         }
     }
 
-    /**
-     * On the worker: the series are queued behind this task, the one changed last first, as the one a
-     * reader most likely asks for next.
-     */
+    /** On the worker: the one changed last first, as the one a reader most likely asks for next. */
     @ActivateRequestContext
     void queueLastChanged() {
         try {
-            series.lastChangedKeys(atStartup).forEach(this::queue);
+            precomputeInTurn(new ArrayDeque<>(series.lastChangedKeys(atStartup)));
         } catch (RuntimeException e) {
             // no database yet: the first readers compute
             LOG.infof("Precomputing the series changed last skipped: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * One at a time, each queued once the one before is done, so that a change arriving meanwhile (an
+     * import right after the start, which waits for its own) is computed before the rest of them.
+     */
+    private void precomputeInTurn(Queue<String> keys) {
+        String next = keys.poll();
+        if (next != null) {
+            queue(next).thenRun(() -> precomputeInTurn(keys));
         }
     }
 
