@@ -76,7 +76,8 @@ public class TrendPrecompute implements ReadsAhead {
         this.enabled = config.precomputeAfterChange();
         this.atStartup = config.precomputeAtStartup();
         this.precomputed = Counter.builder("pollwatch.trends.precomputed")
-                .description("Series whose default trend and chart data were computed right after a change")
+                .description(
+                        "Series whose default trend and chart data were computed ahead of their readers: after a change, at startup")
                 .register(metrics);
     }
 
