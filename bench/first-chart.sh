@@ -47,6 +47,10 @@ start_started() { # name n settings...; returns once the instance reports starte
     log "$name: $(curl -s "$started" | jq -c '[.checks[] | select(.name == "Chart warm-up") | .data]')"
 }
 
+first_get() { # path under /series/; prints the request's time in seconds
+    curl -s -o /dev/null -w '%{time_total}' "$READ/series/$1"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 * 1000 } END { printf "%.0f ms", v[int((NR + 1) / 2)] }'; }
 
 build_app
@@ -60,21 +64,20 @@ for round in $(seq 1 "$ROUNDS"); do
         if [ "$warm" = off ]; then read -r -a extra <<< "$OFF_ENV"
         elif [ -n "${WARM_UP_POLLS:-}" ]; then extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=$WARM_UP_POLLS); fi
         for n in $(seq 1 "$READER_N"); do start_started "app-$round-$warm-$n" "$n" "${extra[@]}"; done
+        imported=$(import "first-$round-$warm-svg" $((seed += 1)))
         if [ "$READER" = restarted ]; then
-            imported=$(import "first-$round-$warm-svg" $((seed += 1)))
             import "first-$round-$warm-json" $((seed += 1)) > /dev/null
             start_started "app-$round-$warm-2" 2 "${extra[@]}"
             sleep "$PAUSE"
-            svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
-            json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
+            svg=$(first_get "first-$round-$warm-svg/trend.svg")
+            json=$(first_get "first-$round-$warm-json/trend")
             stop_app "app-$round-$warm-2"
         else
-            imported=$(import "first-$round-$warm-svg" $((seed += 1)))
             sleep "$PAUSE"
-            svg=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-svg/trend.svg")
+            svg=$(first_get "first-$round-$warm-svg/trend.svg")
             import "first-$round-$warm-json" $((seed += 1)) > /dev/null
             sleep "$PAUSE"
-            json=$(curl -s -o /dev/null -w '%{time_total}' "$READ/series/first-$round-$warm-json/trend")
+            json=$(first_get "first-$round-$warm-json/trend")
         fi
         log "round $round, warm-up $warm: first trend.svg ${svg} s, first trend JSON ${json} s (read from $READ), import ${imported} s"
         echo "$warm $svg $json $imported" >> "$WORK/first.txt"
