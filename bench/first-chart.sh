@@ -32,10 +32,11 @@ READ=http://127.0.0.1:$((APP_BASE_PORT + READER_N))
 BENCH_DIR=$ROOT/bench
 CSV_SOURCE=$ROOT/src/test/resources/fivethirtyeight-covid/covid_approval_polls_biden_all.csv
 
-import() { # key seed; prints the import's time in seconds
+import() { # key seed; prints the import's time in seconds, fails unless every row was stored
     python3 "$BENCH_DIR/gen_fivethirtyeight.py" "$CSV_SOURCE" "$WORK/$1.csv" "$POLLS" "$2"
-    curl -sf -o /dev/null -w '%{time_total}' "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$1.csv" \
+    curl -sf -o "$WORK/$1.json" -w '%{time_total}' "${AUTH[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$1.csv" \
         "$APP/imports/fivethirtyeight?series=$1"
+    jq -e ".accepted == $POLLS" "$WORK/$1.json" > /dev/null || { echo "import of $1 stored less than $POLLS polls: $(cat "$WORK/$1.json")" >&2; return 1; }
 }
 
 start_started() { # name n settings...; returns once the instance reports started
@@ -64,7 +65,9 @@ for round in $(seq 1 "$ROUNDS"); do
         if [ "$warm" = off ]; then read -r -a extra <<< "$OFF_ENV"
         elif [ -n "${WARM_UP_POLLS:-}" ]; then extra=(POLLWATCH_TRENDS_WARM_UP_POLLS=$WARM_UP_POLLS); fi
         for n in $(seq 1 "$READER_N"); do start_started "app-$round-$warm-$n" "$n" "${extra[@]}"; done
-        imported=$(import "first-$round-$warm-svg" $((seed += 1)))
+        # the seed counted out here: an increment inside $(...) would be lost with its subshell
+        seed=$((seed + 1))
+        imported=$(import "first-$round-$warm-svg" "$seed")
         if [ "$READER" = restarted ]; then
             import "first-$round-$warm-json" $((seed += 1)) > /dev/null
             start_started "app-$round-$warm-2" 2 "${extra[@]}"
