@@ -22,6 +22,7 @@ final class TrendCrossValidation {
     record Candidate(
             double halfLife,
             int window,
+            double floodExponent,
             double nonSamplingSd,
             double prior,
             double drift,
@@ -34,6 +35,7 @@ final class TrendCrossValidation {
             return base.toBuilder()
                     .halfLifeDays(halfLife)
                     .windowDays(window)
+                    .pollsterFloodExponent(floodExponent)
                     .nonSamplingSd(nonSamplingSd)
                     .houseEffectPriorPolls(prior)
                     .driftSdPerDay(drift)
@@ -49,9 +51,10 @@ final class TrendCrossValidation {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "half-life %.0f d, window %d d, non-sampling sd %.1f, house prior %.0f, drift %.2f/day, band scale %.1f, ACI γ %.2f, noise memory %d d, lag span %d d, t df %.0f",
+                    "half-life %.0f d, window %d d, flooding exponent %.2f, non-sampling sd %.1f, house prior %.0f, drift %.2f/day, band scale %.1f, ACI γ %.2f, noise memory %d d, lag span %d d, t df %.0f",
                     halfLife,
                     window,
+                    floodExponent,
                     nonSamplingSd,
                     prior,
                     drift,
@@ -63,7 +66,10 @@ final class TrendCrossValidation {
         }
     }
 
-    /** Mean loss over the splits, with its standard error (sd of the split losses / √splits). */
+    /**
+     * Mean loss over the splits, with its standard error (sd of the split losses / √splits), and each
+     * split's loss (in the same order for every candidate, for paired comparisons).
+     */
     record Result(
             Candidate candidate,
             double loss,
@@ -71,19 +77,38 @@ final class TrendCrossValidation {
             double mae,
             double cover95,
             double cover50,
-            double predictive95) {}
+            double predictive95,
+            double[] splitLosses) {}
+
+    /** Mean of the split-by-split differences {@code a − b} and its standard error. */
+    record Difference(double mean, double standardError) {}
+
+    /**
+     * Paired comparison over the same splits: the splits differ far more from one another (which period,
+     * which series) than two candidates differ on one split, so the standard error of the paired
+     * differences, not of each candidate's mean, tells whether one candidate really does better.
+     */
+    static Difference paired(double[] a, double[] b) {
+        int n = a.length;
+        double sum = 0, squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = a[i] - b[i];
+            sum += d;
+            squares += d * d;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)));
+        return new Difference(mean, sd / Math.sqrt(n));
+    }
 
     static final double[] CUTS = {0.2, 0.4, 0.6, 0.8};
 
     static Result evaluate(Candidate c, List<TrendCalibration.Data> series) {
         double loss = 0, lossSquares = 0, mae = 0, cover = 0, cover50 = 0, pred = 0;
         int splits = 0;
+        List<Double> splitLosses = new ArrayList<>();
         for (TrendCalibration.Data d : series) {
-            List<LocalDate> days = d.toplines().stream()
-                    .map(Topline::modelDate)
-                    .sorted()
-                    .distinct()
-                    .toList();
+            List<LocalDate> days = scoredDays(d);
             for (double cut : CUTS) {
                 LocalDate from = days.get((int) (cut * (days.size() - 1)));
                 LocalDate to = days.get((int) (Math.min(1.0, cut + 0.2) * (days.size() - 1)));
@@ -109,7 +134,7 @@ final class TrendCrossValidation {
                         .filter(Double::isFinite)
                         .average()
                         .orElse(0.95);
-                if (Double.isNaN(m)) continue; // no FiveThirtyEight days in this block
+                if (Double.isNaN(m)) continue; // defensive: no estimate on this block's days
                 // The coverage targets hold for every answer: each answer's miss counts, not that of their mean.
                 double miss = s.stream()
                         .filter(x -> Double.isFinite(x.cover95()))
@@ -120,6 +145,7 @@ final class TrendCrossValidation {
                         .orElse(0);
                 loss += m + 2 * miss;
                 lossSquares += (m + 2 * miss) * (m + 2 * miss);
+                splitLosses.add(m + 2 * miss);
                 mae += m;
                 cover += cv;
                 cover50 += c50;
@@ -130,7 +156,31 @@ final class TrendCrossValidation {
         double mean = loss / splits;
         double sd = Math.sqrt(Math.max(0, (lossSquares - splits * mean * mean) / (splits - 1)));
         return new Result(
-                c, mean, sd / Math.sqrt(splits), mae / splits, cover / splits, cover50 / splits, pred / splits);
+                c,
+                mean,
+                sd / Math.sqrt(splits),
+                mae / splits,
+                cover / splits,
+                cover50 / splits,
+                pred / splits,
+                splitLosses.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * FiveThirtyEight's days up to the last day a poll arrived. Its concern averages go on for a year after
+     * the last poll in the files; cut over those days, the later splits would score days without polls.
+     */
+    static List<LocalDate> scoredDays(TrendCalibration.Data d) {
+        LocalDate lastPoll = d.polls().stream()
+                .map(PollObservation::availableFrom)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+        return d.toplines().stream()
+                .map(Topline::modelDate)
+                .filter(day -> !day.isAfter(lastPoll))
+                .sorted()
+                .distinct()
+                .toList();
     }
 
     /** How far a coverage lies outside its target range (0 inside): the targets are ranges, not points. */
@@ -144,22 +194,24 @@ final class TrendCrossValidation {
         List<Candidate> out = new ArrayList<>();
         for (double h : new double[] {7, 14})
             for (int w : new int[] {30, 45})
-                for (double ns : new double[] {1, 2, 2.5, 3})
-                    for (double prior : new double[] {10, 15, 20})
-                        for (double drift : new double[] {0.05, 0.1})
-                            for (double scale : new double[] {0.8, 1.0, 1.1, 1.2})
-                                for (double gamma : new double[] {0, 0.01, 0.02})
-                                    out.add(new Candidate(
-                                            h,
-                                            w,
-                                            ns,
-                                            prior,
-                                            drift,
-                                            scale,
-                                            gamma,
-                                            d.noiseMemoryDays(),
-                                            d.lagSpanDays(),
-                                            d.bandTailDf()));
+                for (double flood : new double[] {0.5, 0.75, 1})
+                    for (double ns : new double[] {1, 2, 2.5, 3})
+                        for (double prior : new double[] {10, 15, 20})
+                            for (double drift : new double[] {0.05, 0.1})
+                                for (double scale : new double[] {0.8, 1.0, 1.1, 1.2})
+                                    for (double gamma : new double[] {0, 0.01, 0.02})
+                                        out.add(new Candidate(
+                                                h,
+                                                w,
+                                                flood,
+                                                ns,
+                                                prior,
+                                                drift,
+                                                scale,
+                                                gamma,
+                                                d.noiseMemoryDays(),
+                                                d.lagSpanDays(),
+                                                d.bandTailDf()));
         return out;
     }
 
@@ -178,6 +230,7 @@ final class TrendCrossValidation {
                             out.add(new Candidate(
                                     d.halfLifeDays(),
                                     d.windowDays(),
+                                    d.pollsterFloodExponent(),
                                     d.nonSamplingSd(),
                                     d.houseEffectPriorPolls(),
                                     drift,
@@ -197,15 +250,18 @@ final class TrendCrossValidation {
     /**
      * The one-standard-error rule (Hastie, Tibshirani &amp; Friedman, <i>The Elements of Statistical
      * Learning</i>, 2nd ed., §7.10): of the candidates whose loss is within one standard error of the best,
-     * the one with the fewest band terms (then the lowest loss). A term that does not beat the simpler
-     * model by more than the noise between splits is not taken.
+     * the simplest (then the lowest loss). The standard error is that of the split-by-split difference from
+     * the best ({@link #paired}). Simplest, in stage 1, is the current defaults (a change of defaults has to
+     * beat them by more than the noise), in stage 2 the band with the fewest optional terms.
      */
-    static Result oneStandardErrorChoice(List<Result> ranked) {
+    static Result oneStandardErrorChoice(List<Result> ranked, Comparator<Candidate> simpler) {
         Result best = ranked.get(0);
         return ranked.stream()
-                .filter(r -> r.loss() <= best.loss() + best.standardError())
-                .min(Comparator.comparingInt((Result r) -> bandTerms(r.candidate()))
-                        .thenComparingDouble(Result::loss))
+                .filter(r -> {
+                    Difference d = paired(r.splitLosses(), best.splitLosses());
+                    return d.mean() <= d.standardError();
+                })
+                .min(Comparator.comparing(Result::candidate, simpler).thenComparingDouble(Result::loss))
                 .orElse(best);
     }
 
@@ -233,20 +289,11 @@ final class TrendCrossValidation {
                     100 * r.cover50(),
                     100 * r.predictive95());
         }
-        if (!point) {
-            Result chosen = oneStandardErrorChoice(results);
-            System.out.printf(
-                    Locale.ROOT,
-                    "one-standard-error choice (best %.4f + SE %.4f): %s, loss %.4f%n",
-                    results.get(0).loss(),
-                    results.get(0).standardError(),
-                    chosen.candidate(),
-                    chosen.loss());
-        }
         TrendOptions d = TrendOptions.defaults();
         Candidate current = new Candidate(
                 d.halfLifeDays(),
                 d.windowDays(),
+                d.pollsterFloodExponent(),
                 d.nonSamplingSd(),
                 d.houseEffectPriorPolls(),
                 d.driftSdPerDay(),
@@ -265,5 +312,21 @@ final class TrendCrossValidation {
                 100 * now.cover95(),
                 100 * now.cover50(),
                 100 * now.predictive95());
+        Difference first = paired(results.get(0).splitLosses(), now.splitLosses());
+        System.out.printf(
+                Locale.ROOT,
+                "rank 1 against the current defaults, split by split: %+.4f (paired SE %.4f)%n",
+                first.mean(),
+                first.standardError());
+        Comparator<Candidate> simpler = point
+                ? Comparator.comparing((Candidate c) -> !c.equals(current))
+                : Comparator.comparingInt(TrendCrossValidation::bandTerms);
+        Result chosen = oneStandardErrorChoice(results, simpler);
+        System.out.printf(
+                Locale.ROOT,
+                "one-standard-error choice: %s, loss %.4f, rank %d%n",
+                chosen.candidate(),
+                chosen.loss(),
+                results.indexOf(chosen) + 1);
     }
 }

@@ -1,0 +1,45 @@
+package org.pollwatch.stats.trend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The cross-validation's own arithmetic and the days it scores. */
+class TrendCrossValidationTest {
+
+    @Test
+    void pairedDifferenceIsTheMeanOfTheSplitDifferencesWithTheirStandardError() {
+        // Differences 0.5, 0.5, -0.5, 1.0: mean 0.375; squared deviations sum to 1.1875, sd √(1.1875/3)
+        // = 0.62915, standard error 0.62915/√4 = 0.31458.
+        TrendCrossValidation.Difference d =
+                TrendCrossValidation.paired(new double[] {1, 2, 3, 4}, new double[] {0.5, 1.5, 3.5, 3.0});
+        assertEquals(0.375, d.mean(), 1e-12);
+        assertEquals(0.31458, d.standardError(), 1e-5);
+    }
+
+    @Test
+    void aConstantAdvantageOnEverySplitHasNoStandardError() {
+        // Splits that differ widely from one another, one candidate 0.1 better on each: the unpaired
+        // standard error of either mean is large, the paired one is 0.
+        TrendCrossValidation.Difference d =
+                TrendCrossValidation.paired(new double[] {0.4, 1.9, 0.9}, new double[] {0.5, 2.0, 1.0});
+        assertEquals(-0.1, d.mean(), 1e-12);
+        assertEquals(0, d.standardError(), 1e-12);
+    }
+
+    @Test
+    void scoredDaysEndOnTheDayTheLastPollArrived() {
+        // The concern-economy polls end on 2021-03-14; FiveThirtyEight's average of them runs into 2022.
+        TrendCalibration.Data economy = TrendCalibration.all().stream()
+                .filter(d -> d.name().equals("concern-economy"))
+                .findFirst()
+                .orElseThrow();
+        List<LocalDate> days = TrendCrossValidation.scoredDays(economy);
+        assertEquals(LocalDate.of(2021, 3, 14), days.get(days.size() - 1));
+        assertTrue(economy.toplines().stream().anyMatch(t -> t.modelDate().isAfter(LocalDate.of(2022, 1, 1))));
+        for (int i = 1; i < days.size(); i++) assertTrue(days.get(i).isAfter(days.get(i - 1)));
+    }
+}
