@@ -39,7 +39,9 @@ public final class TrendEngine {
                 before != null && before.canResume(options, prepared.pollsterNames) ? before.runs() : Map.of();
         boolean realtime = options.mode() == TrendMode.REALTIME;
         double z = NormalDistribution.twoSidedQuantile(options.confidenceLevel());
-        double bandZ = options.bandTailDf() > 0
+        // The t quantile was cross-validated with the weighted average's band scale; the other methods'
+        // bands are their models' own standard errors, unscaled, and keep the normal quantile.
+        double bandZ = options.bandTailDf() > 0 && options.method() == TrendMethod.WEIGHTED_AVERAGE
                 ? StudentT.twoSidedQuantile(options.confidenceLevel(), options.bandTailDf())
                 : z;
         Smoother smoother = switch (options.method()) {

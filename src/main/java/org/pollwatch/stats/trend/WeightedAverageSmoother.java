@@ -14,22 +14,27 @@ package org.pollwatch.stats.trend;
  *       window, so a daily tracker weighs like a few polls, not like thirty.</li>
  * </ul>
  *
- * In hindsight the window is centred and age is |t - date|. The band is z·SE with
+ * In hindsight the window is centred and age is |t - date|. The band is q·SE with
  *
  * <pre>
- *   SE² = bandScale² · ( [Σ w²(σ²_samp + σ²_ns) + Σ_p (Σ_{i∈p} w)² σ²_house,p] / (Σw)²  +  δ² ā )
+ *   SE² = bandScale² · ( [Σ w²(σ²_samp + σ²_ns) + Σ_p (Σ_{i∈p} w)² σ²_house,p] / (Σw)²  +  δ² ā  +  (β ā)² )
  * </pre>
  *
  * the variance of a weighted mean of independent poll errors (each poll: sampling error p(1-p)/n and the
  * non-sampling variance σ²_ns estimated from the polls known on the day, {@code TrendEngine#noise}), plus
- * the uncertainty of each pollster's house effect, shared by all its polls, plus the drift of opinion
- * since the polls' fieldwork (random walk with daily sd δ, ā the weighted mean age: the lag of a
- * one-sided average). All of it comes from the polls available on the day. The weighted spread of the
- * polls in the window (s²_w / n_eff) is not used as a floor: it counts the pollster and trend differences
- * that the adjusted average removes, and on the FiveThirtyEight series it made the band up to 1.65 times
- * wider than the error it had. bandScale is chosen by cross-validation, as are the optional terms (off by
- * default): the lag of a one-sided average (slope · ā)² ({@code lagSpanDays}), σ²_ns from recent residuals
- * ({@code noiseMemoryDays}, in {@code TrendEngine}) and a Student-t quantile ({@code bandTailDf}).
+ * the uncertainty of each pollster's house effect, shared by all its polls, plus, realtime, the lag of a
+ * one-sided average: opinion moving at β points a day (the average's own slope over the last
+ * {@code lagSpanDays}, so from the days before only) and polls ā days old on average (their weighted mean
+ * age) leave the average about β·ā behind, whose square joins the variance (mean squared error = bias² +
+ * variance). δ² ā, a random-walk drift since fieldwork, is off by default (δ = 0): the lag term measures
+ * the movement instead of assuming it. q is the Student t quantile with {@code bandTailDf} degrees of
+ * freedom (3 by default: an average's error against another average is heavy-tailed, mostly small and now
+ * and then large for weeks), bandScale 0.6; both, the lag term and δ were chosen by cross-validation. All
+ * of it comes from the polls available on the day. The weighted spread of the polls in the window
+ * (s²_w / n_eff) is not used as a floor: it counts the pollster and trend differences that the adjusted
+ * average removes, and on the FiveThirtyEight series it made the band up to 1.65 times wider than the
+ * error it had. σ²_ns from recent residuals only ({@code noiseMemoryDays}, in {@code TrendEngine}) is
+ * optional and off by default.
  */
 final class WeightedAverageSmoother implements Smoother {
 

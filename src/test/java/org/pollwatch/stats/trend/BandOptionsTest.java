@@ -35,7 +35,7 @@ class BandOptionsTest {
     @Test
     void studentTQuantileWidensTheBandByTheRatioOfQuantiles() {
         List<PollObservation> polls = SyntheticPolls.generate(7, DAYS, 6, 4, d -> 50, Map.of());
-        TrendPoint normal = on(polls, realtime().build(), 200);
+        TrendPoint normal = on(polls, realtime().bandTailDf(0).build(), 200);
         TrendPoint t5 = on(polls, realtime().bandTailDf(5).build(), 200);
         // t(5) 0.975 quantile 2.5706 (tables: e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2) over z 1.95996
         assertEquals(2.5706 / 1.95996, half(t5) / half(normal), 1e-3);
@@ -44,10 +44,26 @@ class BandOptionsTest {
     }
 
     @Test
+    void studentTQuantileIsTheWeightedAveragesOnly() {
+        // LOESS and KALMAN bands are their models' own standard errors, never scaled with the t quantile.
+        List<PollObservation> polls = SyntheticPolls.generate(7, DAYS, 6, 4, d -> 50, Map.of());
+        for (TrendMethod method : List.of(TrendMethod.LOESS, TrendMethod.KALMAN)) {
+            TrendPoint normal =
+                    on(polls, realtime().method(method).bandTailDf(0).build(), 200);
+            TrendPoint t3 = on(polls, realtime().method(method).bandTailDf(3).build(), 200);
+            assertEquals(half(normal), half(t3), 1e-12, method.name());
+        }
+        TrendPoint normal = on(polls, realtime().bandTailDf(0).build(), 200);
+        TrendPoint t3 = on(polls, realtime().bandTailDf(3).build(), 200);
+        // t(3) 0.975 quantile 3.1824 (NIST/SEMATECH e-Handbook 1.3.6.7.2) over z 1.95996
+        assertEquals(3.1824 / 1.95996, half(t3) / half(normal), 1e-3);
+    }
+
+    @Test
     void lagTermWidensTheBandWhileOpinionMovesOnly() {
         IntToDoubleFunction rising = d -> 40 + 0.1 * d;
         List<PollObservation> moving = SyntheticPolls.generate(8, DAYS, 6, 4, rising, Map.of());
-        TrendPoint without = on(moving, realtime().build(), 250);
+        TrendPoint without = on(moving, realtime().lagSpanDays(0).build(), 250);
         TrendPoint with = on(moving, realtime().lagSpanDays(14).build(), 250);
         assertEquals(without.estimate(), with.estimate(), 1e-12);
         // the average trails a 0.1-point-a-day rise by 0.1 · its mean age (several days): the band grows
@@ -59,7 +75,7 @@ class BandOptionsTest {
         List<PollObservation> flat =
                 List.of(poll("a", 10, 50), poll("b", 12, 50), poll("a", 20, 50), poll("b", 22, 50), poll("a", 30, 50));
         TrendOptions.Builder shortSeries = realtime().to(SyntheticPolls.day(40));
-        TrendPoint flatWithout = onDay(flat, shortSeries.build(), 40);
+        TrendPoint flatWithout = onDay(flat, shortSeries.lagSpanDays(0).build(), 40);
         TrendPoint flatWith = onDay(flat, shortSeries.lagSpanDays(14).build(), 40);
         assertEquals(half(flatWithout), half(flatWith), 1e-12, "no movement, no lag term");
     }

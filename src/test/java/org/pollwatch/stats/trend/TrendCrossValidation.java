@@ -188,7 +188,10 @@ final class TrendCrossValidation {
         return Math.max(0, low - coverage) + Math.max(0, coverage - high);
     }
 
-    /** Stage 1: the average itself and its prediction range, with the band options at their defaults. */
+    /**
+     * Stage 1: the average itself and its prediction range, with the band's options (scale, drift and the
+     * optional terms, stage 2's) at their defaults.
+     */
     static List<Candidate> pointGrid() {
         TrendOptions d = TrendOptions.defaults();
         List<Candidate> out = new ArrayList<>();
@@ -197,21 +200,19 @@ final class TrendCrossValidation {
                 for (double flood : new double[] {0.5, 0.75, 1})
                     for (double ns : new double[] {1, 2, 2.5, 3})
                         for (double prior : new double[] {10, 15, 20})
-                            for (double drift : new double[] {0.05, 0.1})
-                                for (double scale : new double[] {0.8, 1.0, 1.1, 1.2})
-                                    for (double gamma : new double[] {0, 0.01, 0.02})
-                                        out.add(new Candidate(
-                                                h,
-                                                w,
-                                                flood,
-                                                ns,
-                                                prior,
-                                                drift,
-                                                scale,
-                                                gamma,
-                                                d.noiseMemoryDays(),
-                                                d.lagSpanDays(),
-                                                d.bandTailDf()));
+                            for (double gamma : new double[] {0, 0.01, 0.02})
+                                out.add(new Candidate(
+                                        h,
+                                        w,
+                                        flood,
+                                        ns,
+                                        prior,
+                                        d.driftSdPerDay(),
+                                        d.bandScale(),
+                                        gamma,
+                                        d.noiseMemoryDays(),
+                                        d.lagSpanDays(),
+                                        d.bandTailDf()));
         return out;
     }
 
@@ -248,14 +249,17 @@ final class TrendCrossValidation {
     }
 
     /**
-     * The one-standard-error rule (Hastie, Tibshirani &amp; Friedman, <i>The Elements of Statistical
-     * Learning</i>, 2nd ed., §7.10): of the candidates whose loss is within one standard error of the best,
-     * the simplest (then the lowest loss). The standard error is that of the split-by-split difference from
-     * the best ({@link #paired}). Simplest, in stage 1, is the current defaults (a change of defaults has to
-     * beat them by more than the noise), in stage 2 the band with the fewest optional terms.
+     * Which candidate becomes the defaults. The best of hundreds of candidates beats any fixed one by about
+     * one standard error by chance alone (the winner's curse), so the defaults change only when the best
+     * beats them by more than two standard errors of the split-by-split difference ({@link #paired}).
+     * Then the one-standard-error rule (Hastie, Tibshirani &amp; Friedman, <i>The Elements of Statistical
+     * Learning</i>, 2nd ed., §7.10) picks, of the candidates within one paired standard error of the best,
+     * the simplest by {@code simpler} (then the lowest loss).
      */
-    static Result oneStandardErrorChoice(List<Result> ranked, Comparator<Candidate> simpler) {
+    static Result choice(List<Result> ranked, Result current, Comparator<Candidate> simpler) {
         Result best = ranked.get(0);
+        Difference gain = paired(best.splitLosses(), current.splitLosses());
+        if (gain.mean() + 2 * gain.standardError() >= 0) return current;
         return ranked.stream()
                 .filter(r -> {
                     Difference d = paired(r.splitLosses(), best.splitLosses());
@@ -318,15 +322,17 @@ final class TrendCrossValidation {
                 "rank 1 against the current defaults, split by split: %+.4f (paired SE %.4f)%n",
                 first.mean(),
                 first.standardError());
-        Comparator<Candidate> simpler = point
-                ? Comparator.comparing((Candidate c) -> !c.equals(current))
-                : Comparator.comparingInt(TrendCrossValidation::bandTerms);
-        Result chosen = oneStandardErrorChoice(results, simpler);
+        // Stage 1 has no simpler and more complex averages; stage 2's bands differ in their optional terms.
+        Comparator<Candidate> simpler = point ? (a, b) -> 0 : Comparator.comparingInt(TrendCrossValidation::bandTerms);
+        Result chosen = choice(results, now, simpler);
+        int rank = 0;
+        while (rank < results.size() && !results.get(rank).candidate().equals(chosen.candidate())) rank++;
         System.out.printf(
                 Locale.ROOT,
-                "one-standard-error choice: %s, loss %.4f, rank %d%n",
+                "choice%s: %s, loss %.4f, %s%n",
+                chosen == now ? " (the current defaults)" : "",
                 chosen.candidate(),
                 chosen.loss(),
-                results.indexOf(chosen) + 1);
+                rank < results.size() ? "rank " + (rank + 1) : "not in this grid");
     }
 }

@@ -230,8 +230,9 @@ class TrendEngineSyntheticTest {
         TrendResult narrow =
                 engine.compute(polls, o.toBuilder().confidenceLevel(0.5).build());
         TrendPoint wide95 = r.points().get(20), narrow50 = narrow.points().get(20);
+        // The default band takes Student t(3) quantiles: 0.975 -> 3.182446, 0.75 -> 0.764892 (t tables)
         assertEquals(
-                (wide95.upper() - wide95.lower()) / 1.959964, (narrow50.upper() - narrow50.lower()) / 0.674490, 1e-4);
+                (wide95.upper() - wide95.lower()) / 3.182446, (narrow50.upper() - narrow50.lower()) / 0.764892, 1e-4);
         TrendResult none = engine.compute(List.of(), TrendOptions.defaults());
         assertTrue(none.points().isEmpty()
                 && none.houseEffects().isEmpty()
