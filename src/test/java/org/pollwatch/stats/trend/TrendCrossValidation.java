@@ -269,6 +269,23 @@ final class TrendCrossValidation {
                 .orElse(best);
     }
 
+    /** The current defaults as a candidate. */
+    static Candidate defaults() {
+        TrendOptions d = TrendOptions.defaults();
+        return new Candidate(
+                d.halfLifeDays(),
+                d.windowDays(),
+                d.pollsterFloodExponent(),
+                d.nonSamplingSd(),
+                d.houseEffectPriorPolls(),
+                d.driftSdPerDay(),
+                d.bandScale(),
+                d.predictionAdaptation(),
+                d.noiseMemoryDays(),
+                d.lagSpanDays(),
+                d.bandTailDf());
+    }
+
     /** {@code main point} ranks stage 1, {@code main} (or {@code main band}) stage 2. */
     public static void main(String[] args) {
         List<TrendCalibration.Data> series = TrendCalibration.all();
@@ -293,19 +310,7 @@ final class TrendCrossValidation {
                     100 * r.cover50(),
                     100 * r.predictive95());
         }
-        TrendOptions d = TrendOptions.defaults();
-        Candidate current = new Candidate(
-                d.halfLifeDays(),
-                d.windowDays(),
-                d.pollsterFloodExponent(),
-                d.nonSamplingSd(),
-                d.houseEffectPriorPolls(),
-                d.driftSdPerDay(),
-                d.bandScale(),
-                d.predictionAdaptation(),
-                d.noiseMemoryDays(),
-                d.lagSpanDays(),
-                d.bandTailDf());
+        Candidate current = defaults();
         Result now = evaluate(current, series);
         System.out.printf(
                 Locale.ROOT,

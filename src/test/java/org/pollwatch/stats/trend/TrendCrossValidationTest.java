@@ -45,20 +45,16 @@ class TrendCrossValidationTest {
         for (int i = 1; i < days.size(); i++) assertTrue(days.get(i).isAfter(days.get(i - 1)));
     }
 
-    private static TrendCrossValidation.Result result(int lagSpan, double... splitLosses) {
-        TrendOptions d = TrendOptions.defaults();
-        TrendCrossValidation.Candidate c = new TrendCrossValidation.Candidate(
-                d.halfLifeDays(),
-                d.windowDays(),
-                d.pollsterFloodExponent(),
-                d.nonSamplingSd(),
-                d.houseEffectPriorPolls(),
-                d.driftSdPerDay(),
-                d.bandScale(),
-                d.predictionAdaptation(),
-                d.noiseMemoryDays(),
-                lagSpan,
-                d.bandTailDf());
+    /** A result of the current defaults, or of a band with one optional term more (a 14-day lag span). */
+    private static TrendCrossValidation.Result result(boolean lagTerm, double... splitLosses) {
+        TrendCrossValidation.Candidate c = lagTerm
+                ? TrendCrossValidation.bandGrid().stream()
+                        .filter(x -> x.lagSpan() == 14
+                                && TrendCrossValidation.bandTerms(x)
+                                        == TrendCrossValidation.bandTerms(TrendCrossValidation.defaults()) + 1)
+                        .findFirst()
+                        .orElseThrow()
+                : TrendCrossValidation.defaults();
         double mean = java.util.Arrays.stream(splitLosses).average().orElseThrow();
         return new TrendCrossValidation.Result(c, mean, 0, 0, 0, 0, 0, splitLosses);
     }
@@ -67,15 +63,15 @@ class TrendCrossValidationTest {
     void defaultsChangeOnlyForAGainOfMoreThanTwoPairedStandardErrors() {
         Comparator<TrendCrossValidation.Candidate> fewerTerms =
                 Comparator.comparingInt(TrendCrossValidation::bandTerms);
-        TrendCrossValidation.Result current = result(0, 1.0, 2.0, 1.5, 1.2);
+        TrendCrossValidation.Result current = result(false, 1.0, 2.0, 1.5, 1.2);
         // 0.1 better on every split: the gain has no standard error, so it is real
-        TrendCrossValidation.Result better = result(14, 0.9, 1.9, 1.4, 1.1);
+        TrendCrossValidation.Result better = result(true, 0.9, 1.9, 1.4, 1.1);
         // within one paired SE of the best (differences 0.03, -0.02, 0.01, 0: mean 0.005, SE 0.0104) and
         // with one term fewer than it, so the simpler one is taken
-        TrendCrossValidation.Result simpler = result(0, 0.93, 1.88, 1.41, 1.1);
+        TrendCrossValidation.Result simpler = result(false, 0.93, 1.88, 1.41, 1.1);
         assertSame(simpler, TrendCrossValidation.choice(List.of(better, simpler, current), current, fewerTerms));
         // better on two splits, worse on two: mean gain 0.05 with a paired SE of 0.087, no change
-        TrendCrossValidation.Result luckier = result(14, 0.8, 1.8, 1.6, 1.3);
+        TrendCrossValidation.Result luckier = result(true, 0.8, 1.8, 1.6, 1.3);
         assertSame(current, TrendCrossValidation.choice(List.of(luckier, current), current, fewerTerms));
     }
 }
