@@ -66,8 +66,7 @@ public record TrendView(
 
             @Schema(
                     description = "Lower end of the band: where the average itself lies, at the stated confidence"
-                            + " (sampling and non-sampling error, house-effect uncertainty, the lag of a one-sided average"
-                            + " while opinion moves)",
+                            + " (sampling and non-sampling error, house-effect uncertainty, drift since fieldwork)",
                     example = "59.1")
             double lower,
 

@@ -9,8 +9,9 @@ import java.util.Objects;
  * FiveThirtyEight series ({@code TrendCrossValidation}, README), not by fit to one of them:
  * WEIGHTED_AVERAGE, REALTIME, whole range, 95% band, house effects adjusted (prior 20 polls, reference
  * POLLING_AVERAGE, 1 iteration), LIKELY_VOTERS_FIRST, window 45 days, half-life 14 days, flood exponent
- * 0.5, non-sampling sd 3 points (weights), conformal step 0.02; band: scale 0.6, Student t with 3 degrees
- * of freedom, lag term over 7 days, no drift term, residuals of all days; LOESS span 30 days, Kalman daily sd 0.15 points, no minimum reporting lag. ADULTS_FIRST is the better
+ * 0.5, non-sampling sd 3 points (weights), conformal step 0.02; band: scale 1.0, Student t with 3 degrees
+ * of freedom, drift 0.05 points a day, no lag term, residuals of all days; LOESS span 30 days, Kalman
+ * daily sd 0.15 points, no minimum reporting lag. ADULTS_FIRST is the better
  * population rule for approval questions (the importer sets it on approval series).
  *
  * @param method                 smoothing method
@@ -42,10 +43,10 @@ import java.util.Objects;
  *                               days, even if {@code availableFrom} says earlier
  * @param driftSdPerDay          band: how far opinion may move per day (random-walk sd, points), so a
  *                               one-sided average whose polls are a days old is uncertain by a further
- *                               driftSdPerDay² · a (0 by default: the lag term measures the movement)
+ *                               driftSdPerDay² · a (0.05 by the cross-validation)
  * @param bandScale              band, WEIGHTED_AVERAGE: multiplier of the average's modelled standard error;
- *                               0.6 by the cross-validation, together with the t quantile (so 0.6 · 3.18
- *                               = 1.91 standard errors at 95 %, 0.6 · 0.765 = 0.46 at 50 %)
+ *                               1.0 by the cross-validation, together with the t quantile (so 3.18
+ *                               standard errors at 95 %, 0.765 at 50 %)
  * @param predictionAdaptation   prediction range, REALTIME: step γ of adaptive conformal inference
  *                               (Gibbs &amp; Candès, NeurIPS 2021): after each new poll the miscoverage
  *                               aimed at moves by γ·(target − missed), so the share of polls outside the
@@ -58,8 +59,9 @@ import java.util.Objects;
  *                               of the polls that became available in the last this many days (0 = all):
  *                               a surge of opinion long past inflates the residuals of its time only
  * @param lagSpanDays            band, REALTIME: the lag of a one-sided average whose polls are a days old
- *                               is slope · a, with the slope of the average over the last this many days;
- *                               its square is added to the band's variance (0 = no lag term)
+ *                               is slope · a; the squared slope of the average over this many days, averaged
+ *                               over the last windowDays days, times a², is added to the band's variance
+ *                               (0 = no lag term, the default)
  * @param bandTailDf             band, WEIGHTED_AVERAGE: degrees of freedom of the Student t whose quantile
  *                               multiplies the standard error, for the heavy tails of an average's error
  *                               (0 = normal; LOESS and KALMAN always use the normal quantile of their
@@ -173,11 +175,11 @@ public record TrendOptions(
         private HouseEffectReference houseEffectReference = HouseEffectReference.POLLING_AVERAGE;
         private int houseEffectIterations = 1;
         private int minReportingLagDays = 0;
-        private double driftSdPerDay = 0;
-        private double bandScale = 0.6;
+        private double driftSdPerDay = 0.05;
+        private double bandScale = 1.0;
         private double predictionAdaptation = 0.02;
         private int noiseMemoryDays = 0;
-        private int lagSpanDays = 7;
+        private int lagSpanDays = 0;
         private double bandTailDf = 3;
 
         private Builder() {}

@@ -22,15 +22,16 @@ package org.pollwatch.stats.trend;
  *
  * the variance of a weighted mean of independent poll errors (each poll: sampling error p(1-p)/n and the
  * non-sampling variance σ²_ns estimated from the polls known on the day, {@code TrendEngine#noise}), plus
- * the uncertainty of each pollster's house effect, shared by all its polls, plus, realtime, the lag of a
- * one-sided average: opinion moving at β points a day (the average's own slope over the last
- * {@code lagSpanDays}, so from the days before only) and polls ā days old on average (their weighted mean
- * age) leave the average about β·ā behind, whose square joins the variance (mean squared error = bias² +
- * variance). δ² ā, a random-walk drift since fieldwork, is off by default (δ = 0): the lag term measures
- * the movement instead of assuming it. q is the Student t quantile with {@code bandTailDf} degrees of
- * freedom (3 by default: an average's error against another average is heavy-tailed, mostly small and now
- * and then large for weeks), bandScale 0.6; both, the lag term and δ were chosen by cross-validation. All
- * of it comes from the polls available on the day. The weighted spread of the polls in the window
+ * the uncertainty of each pollster's house effect, shared by all its polls, plus δ² ā, the drift of opinion
+ * since fieldwork (a random walk of δ = 0.05 points a day, polls ā days old on average: their weighted mean
+ * age). Optional, realtime, and off by default: the lag of a one-sided average, (β ā)², opinion moving at
+ * β points a day leaving the average about β·ā behind (mean squared error = bias² + variance); β² is the
+ * mean over the window's days of the squared slope of the average over {@code lagSpanDays} days, so from
+ * the days up to this one only, and steady from day to day. q is the Student t quantile with
+ * {@code bandTailDf} degrees of freedom (3 by default: an average's error against another average is
+ * heavy-tailed, mostly small and now and then large for weeks), bandScale 1.0; these, δ and the optional
+ * terms were chosen by cross-validation, among bands that do not narrow by a quarter overnight without a
+ * new poll. All of it comes from the polls available on the day. The weighted spread of the polls in the window
  * (s²_w / n_eff) is not used as a floor: it counts the pollster and trend differences that the adjusted
  * average removes, and on the FiveThirtyEight series it made the band up to 1.65 times wider than the
  * error it had. σ²_ns from recent residuals only ({@code noiseMemoryDays}, in {@code TrendEngine}) is
@@ -111,23 +112,43 @@ final class WeightedAverageSmoother implements Smoother {
             out.effectivePolls()[k] = neff;
             out.meanAge()[k] = age;
         }
-        if (realtime && o.lagSpanDays() > 0) addLag(out, o.lagSpanDays(), o.bandScale(), start - firstDay);
+        if (realtime && o.lagSpanDays() > 0)
+            addLag(out, o.lagSpanDays(), o.windowDays(), o.bandScale(), start - firstDay);
         return out;
     }
 
     /**
-     * Adds the lag of a one-sided average to its band: with opinion moving at slope β (the average's own
-     * change over the last {@code span} days, so from the days before only) and polls a days old on
-     * average, the average trails opinion by about β·a, whose square joins the variance (mean squared
-     * error = bias² + variance). Days before {@code fromIndex} have theirs already.
+     * Adds the lag of a one-sided average to its band: opinion moving at β points a day and polls ā days
+     * old on average leave the average about β·ā behind, whose square joins the variance (mean squared
+     * error = bias² + variance). β² is the mean, over the last {@code memory} days (the window), of the
+     * squared slope of the average over {@code span} days: how fast opinion has moved of late, from the
+     * days up to this one only. Averaged so, one jump of the average widens the band gradually and for
+     * weeks; the slope of a single day would widen it for exactly {@code span} days and then drop it, a
+     * band that narrows threefold overnight with no new poll. Days before {@code fromIndex} have theirs
+     * already; the running mean is rebuilt from the first day, so a resumed sweep gives the same bits.
      */
-    private static void addLag(Daily out, int span, double scale, int fromIndex) {
+    private static void addLag(Daily out, int span, int memory, double scale, int fromIndex) {
         double[] e = out.estimate();
-        for (int k = Math.max(span, fromIndex); k < e.length; k++) {
-            if (Double.isNaN(e[k]) || Double.isNaN(e[k - span])) continue;
-            double lag = (e[k] - e[k - span]) / span * out.meanAge()[k];
+        double[] squaredSlope = new double[e.length]; // NaN where the slope is undefined
+        double sum = 0;
+        int count = 0;
+        for (int k = 0; k < e.length; k++) {
+            double slope = k >= span ? (e[k] - e[k - span]) / span : Double.NaN;
+            squaredSlope[k] = slope * slope;
+            if (!Double.isNaN(squaredSlope[k])) {
+                sum += squaredSlope[k];
+                count++;
+            }
+            int leaving = k - memory;
+            if (leaving >= 0 && !Double.isNaN(squaredSlope[leaving])) {
+                sum -= squaredSlope[leaving];
+                if (--count == 0) sum = 0; // no rounding residue left behind
+            }
+            if (k < fromIndex || Double.isNaN(e[k]) || count == 0) continue;
+            double age = out.meanAge()[k];
+            double lagVariance = Math.max(0, sum / count) * age * age;
             double se = out.standardError()[k];
-            out.standardError()[k] = Math.sqrt(se * se + scale * scale * lag * lag);
+            out.standardError()[k] = Math.sqrt(se * se + scale * scale * lagVariance);
         }
     }
 }

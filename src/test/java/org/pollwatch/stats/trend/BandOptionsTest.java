@@ -9,8 +9,9 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The band's optional terms (off by default; {@link TrendCrossValidation} decides): Student-t quantile,
- * lag of a one-sided average, non-sampling variance from recent residuals only. None moves the average.
+ * The band's optional terms ({@link TrendCrossValidation} decides which are on by default): Student-t
+ * quantile, lag of a one-sided average, non-sampling variance from recent residuals only. None moves the
+ * average.
  */
 class BandOptionsTest {
 
@@ -78,6 +79,31 @@ class BandOptionsTest {
         TrendPoint flatWithout = onDay(flat, shortSeries.lagSpanDays(0).build(), 40);
         TrendPoint flatWith = onDay(flat, shortSeries.lagSpanDays(14).build(), 40);
         assertEquals(half(flatWithout), half(flatWith), 1e-12, "no movement, no lag term");
+    }
+
+    @Test
+    void theLagTermWidensTheBandForWeeksAfterAJumpAndNeverNarrowsItByAQuarterOnADayWithoutPolls() {
+        // opinion steps from 45 to 55 on day 150; two pollsters, each every 6 days: 4 days in 6 without a poll
+        IntToDoubleFunction step = d -> d < 150 ? 45 : 55;
+        List<PollObservation> polls = SyntheticPolls.generate(11, DAYS, 2, 6, step, Map.of());
+        java.util.Set<java.time.LocalDate> arrivals = new java.util.HashSet<>();
+        for (PollObservation p : polls) arrivals.add(p.availableFrom());
+        TrendOptions lag = realtime().lagSpanDays(14).build();
+        List<TrendPoint> points = engine.compute(polls, lag).points();
+        int quietDays = 0;
+        for (int k = 1; k < points.size(); k++) {
+            TrendPoint before = points.get(k - 1), today = points.get(k);
+            if (arrivals.contains(today.date())) continue;
+            quietDays++;
+            assertTrue(
+                    half(today) >= 0.75 * half(before), today.date() + ": " + half(today) + " after " + half(before));
+        }
+        assertTrue(quietDays > 150, "quiet days " + quietDays);
+        double beforeJump = half(on(polls, lag, 145));
+        for (int day : new int[] {160, 175, 190}) {
+            double after = half(on(polls, lag, day));
+            assertTrue(after > 1.2 * beforeJump, "day " + day + ": " + after + " vs " + beforeJump);
+        }
     }
 
     @Test

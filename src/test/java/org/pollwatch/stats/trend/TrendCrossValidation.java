@@ -3,8 +3,12 @@ package org.pollwatch.stats.trend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.pollwatch.imports.fivethirtyeight.Topline;
 
 /**
@@ -15,7 +19,7 @@ import org.pollwatch.imports.fivethirtyeight.Topline;
  * scores. A candidate's loss is its MAE plus twice, for each answer, how far its 95 % band coverage lies
  * outside 88-98 %, its 50 % band coverage outside 40-60 % and its prediction coverage outside 93-97 % (the
  * targets are ranges), averaged over every split of every series: no single period or series decides.
- * {@link #main} prints the ranking.
+ * Only candidates whose band is steady compete ({@link Result#steady}). {@link #main} prints the ranking.
  */
 final class TrendCrossValidation {
 
@@ -68,7 +72,8 @@ final class TrendCrossValidation {
 
     /**
      * Mean loss over the splits, with its standard error (sd of the split losses / √splits), and each
-     * split's loss (in the same order for every candidate, for paired comparisons).
+     * split's loss (in the same order for every candidate, for paired comparisons); the largest share by
+     * which its 95 % band narrowed overnight on a day without a new poll ({@link #largestQuietNarrowing}).
      */
     record Result(
             Candidate candidate,
@@ -78,7 +83,15 @@ final class TrendCrossValidation {
             double cover95,
             double cover50,
             double predictive95,
-            double[] splitLosses) {}
+            double[] splitLosses,
+            double quietNarrowing) {
+        /** A band may not narrow by more than a quarter overnight when no poll arrived: readers see it jump. */
+        boolean steady() {
+            return quietNarrowing <= STEADY_NARROWING;
+        }
+    }
+
+    static final double STEADY_NARROWING = 0.25;
 
     /** Mean of the split-by-split differences {@code a − b} and its standard error. */
     record Difference(double mean, double standardError) {}
@@ -163,7 +176,40 @@ final class TrendCrossValidation {
                 cover / splits,
                 cover50 / splits,
                 pred / splits,
-                splitLosses.stream().mapToDouble(Double::doubleValue).toArray());
+                splitLosses.stream().mapToDouble(Double::doubleValue).toArray(),
+                largestQuietNarrowing(c, series));
+    }
+
+    /**
+     * The largest share by which a candidate's realtime 95 % band narrowed from one day to the next on a
+     * day on which no poll arrived, over every answer of every series: new information may narrow a band,
+     * the calendar alone may not by much.
+     */
+    static double largestQuietNarrowing(Candidate c, List<TrendCalibration.Data> series) {
+        double largest = 0;
+        TrendEngine engine = new TrendEngine();
+        for (TrendCalibration.Data d : series) {
+            List<LocalDate> days = scoredDays(d);
+            Set<LocalDate> arrivals = new HashSet<>();
+            for (PollObservation p : d.polls()) arrivals.add(p.availableFrom());
+            TrendOptions o = c.apply(TrendCalibration.defaultsFor(d)).toBuilder()
+                    .mode(TrendMode.REALTIME)
+                    .to(days.get(days.size() - 1))
+                    .build();
+            Map<String, Double> halfWidth = new HashMap<>();
+            for (TrendPoint p : engine.compute(d.polls(), o).points()) {
+                halfWidth.put(p.choice() + p.date(), (p.upper() - p.lower()) / 2);
+            }
+            for (String choice : d.choices()) {
+                for (LocalDate day : days) {
+                    Double today = halfWidth.get(choice + day);
+                    Double before = halfWidth.get(choice + day.minusDays(1));
+                    if (today == null || before == null || before <= 0 || arrivals.contains(day)) continue;
+                    largest = Math.max(largest, 1 - today / before);
+                }
+            }
+        }
+        return largest;
     }
 
     /**
@@ -249,24 +295,27 @@ final class TrendCrossValidation {
     }
 
     /**
-     * Which candidate becomes the defaults. The best of hundreds of candidates beats any fixed one by about
-     * one standard error by chance alone (the winner's curse), so the defaults change only when the best
-     * beats them by more than two standard errors of the split-by-split difference ({@link #paired}).
-     * Then the one-standard-error rule (Hastie, Tibshirani &amp; Friedman, <i>The Elements of Statistical
-     * Learning</i>, 2nd ed., §7.10) picks, of the candidates within one paired standard error of the best,
-     * the simplest by {@code simpler} (then the lowest loss).
+     * Which candidate becomes the defaults. By the one-standard-error rule (Hastie, Tibshirani &amp;
+     * Friedman, <i>The Elements of Statistical Learning</i>, 2nd ed., §7.10), of the candidates within one
+     * paired standard error ({@link #paired}) of the best, the simplest by {@code simpler} (then the lowest
+     * loss). It replaces the current defaults only if it beats them by more than two paired standard
+     * errors: a candidate picked out of hundreds beats any fixed one by about one by chance alone (the
+     * winner's curse). Only steady candidates ({@link Result#steady}) count: defaults that are not are
+     * replaced whatever their loss.
      */
     static Result choice(List<Result> ranked, Result current, Comparator<Candidate> simpler) {
-        Result best = ranked.get(0);
-        Difference gain = paired(best.splitLosses(), current.splitLosses());
-        if (gain.mean() + 2 * gain.standardError() >= 0) return current;
-        return ranked.stream()
+        List<Result> steady = ranked.stream().filter(Result::steady).toList();
+        Result best = steady.get(0);
+        Result pick = steady.stream()
                 .filter(r -> {
                     Difference d = paired(r.splitLosses(), best.splitLosses());
                     return d.mean() <= d.standardError();
                 })
                 .min(Comparator.comparing(Result::candidate, simpler).thenComparingDouble(Result::loss))
                 .orElse(best);
+        if (!current.steady()) return pick;
+        Difference gain = paired(pick.splitLosses(), current.splitLosses());
+        return gain.mean() + 2 * gain.standardError() < 0 ? pick : current;
     }
 
     /** The current defaults as a candidate. */
@@ -294,13 +343,13 @@ final class TrendCrossValidation {
         for (Candidate c : point ? pointGrid() : bandGrid()) results.add(evaluate(c, series));
         results.sort(Comparator.comparingDouble(Result::loss));
         System.out.println(
-                "| rank | candidate | CV loss (SE) | MAE | 95 % band coverage | 50 % band coverage | prediction coverage |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                "| rank | candidate | CV loss (SE) | MAE | 95 % band coverage | 50 % band coverage | prediction coverage | largest quiet narrowing |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < Math.min(args.length > 1 ? Integer.parseInt(args[1]) : 10, results.size()); i++) {
             Result r = results.get(i);
             System.out.printf(
                     Locale.ROOT,
-                    "| %d | %s | %.4f (%.4f) | %.3f | %.1f %% | %.1f %% | %.1f %% |%n",
+                    "| %d | %s | %.4f (%.4f) | %.3f | %.1f %% | %.1f %% | %.1f %% | %.0f %% |%n",
                     i + 1,
                     r.candidate(),
                     r.loss(),
@@ -308,19 +357,21 @@ final class TrendCrossValidation {
                     r.mae(),
                     100 * r.cover95(),
                     100 * r.cover50(),
-                    100 * r.predictive95());
+                    100 * r.predictive95(),
+                    100 * r.quietNarrowing());
         }
         Candidate current = defaults();
         Result now = evaluate(current, series);
         System.out.printf(
                 Locale.ROOT,
-                "current defaults (%s): loss %.3f, MAE %.3f, band %.1f %%, 50 %% band %.1f %%, prediction %.1f %%%n",
+                "current defaults (%s): loss %.4f, MAE %.3f, band %.1f %%, 50 %% band %.1f %%, prediction %.1f %%, largest quiet narrowing %.0f %%%n",
                 current,
                 now.loss(),
                 now.mae(),
                 100 * now.cover95(),
                 100 * now.cover50(),
-                100 * now.predictive95());
+                100 * now.predictive95(),
+                100 * now.quietNarrowing());
         Difference first = paired(results.get(0).splitLosses(), now.splitLosses());
         System.out.printf(
                 Locale.ROOT,
@@ -332,12 +383,15 @@ final class TrendCrossValidation {
         Result chosen = choice(results, now, simpler);
         int rank = 0;
         while (rank < results.size() && !results.get(rank).candidate().equals(chosen.candidate())) rank++;
+        Difference gain = paired(chosen.splitLosses(), now.splitLosses());
         System.out.printf(
                 Locale.ROOT,
-                "choice%s: %s, loss %.4f, %s%n",
+                "choice%s: %s, loss %.4f, %s, against the current defaults %+.4f (paired SE %.4f)%n",
                 chosen == now ? " (the current defaults)" : "",
                 chosen.candidate(),
                 chosen.loss(),
-                rank < results.size() ? "rank " + (rank + 1) : "not in this grid");
+                rank < results.size() ? "rank " + (rank + 1) : "not in this grid",
+                gain.mean(),
+                gain.standardError());
     }
 }

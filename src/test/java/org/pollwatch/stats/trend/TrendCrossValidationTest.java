@@ -45,33 +45,55 @@ class TrendCrossValidationTest {
         for (int i = 1; i < days.size(); i++) assertTrue(days.get(i).isAfter(days.get(i - 1)));
     }
 
-    /** A result of the current defaults, or of a band with one optional term more (a 14-day lag span). */
-    private static TrendCrossValidation.Result result(boolean lagTerm, double... splitLosses) {
-        TrendCrossValidation.Candidate c = lagTerm
+    /**
+     * A result of the current defaults, or of a band with one optional term more (a noise memory), whose
+     * band narrowed overnight without a new poll by at most {@code narrowing}.
+     */
+    private static TrendCrossValidation.Result result(boolean oneMoreTerm, double narrowing, double... splitLosses) {
+        TrendCrossValidation.Candidate c = oneMoreTerm
                 ? TrendCrossValidation.bandGrid().stream()
-                        .filter(x -> x.lagSpan() == 14
+                        .filter(x -> x.lagSpan() == TrendOptions.defaults().lagSpanDays()
                                 && TrendCrossValidation.bandTerms(x)
                                         == TrendCrossValidation.bandTerms(TrendCrossValidation.defaults()) + 1)
                         .findFirst()
                         .orElseThrow()
                 : TrendCrossValidation.defaults();
         double mean = java.util.Arrays.stream(splitLosses).average().orElseThrow();
-        return new TrendCrossValidation.Result(c, mean, 0, 0, 0, 0, 0, splitLosses);
+        return new TrendCrossValidation.Result(c, mean, 0, 0, 0, 0, 0, splitLosses, narrowing);
     }
+
+    private static final Comparator<TrendCrossValidation.Candidate> FEWER_TERMS =
+            Comparator.comparingInt(TrendCrossValidation::bandTerms);
 
     @Test
     void defaultsChangeOnlyForAGainOfMoreThanTwoPairedStandardErrors() {
-        Comparator<TrendCrossValidation.Candidate> fewerTerms =
-                Comparator.comparingInt(TrendCrossValidation::bandTerms);
-        TrendCrossValidation.Result current = result(false, 1.0, 2.0, 1.5, 1.2);
+        TrendCrossValidation.Result current = result(false, 0, 1.0, 2.0, 1.5, 1.2);
         // 0.1 better on every split: the gain has no standard error, so it is real
-        TrendCrossValidation.Result better = result(true, 0.9, 1.9, 1.4, 1.1);
+        TrendCrossValidation.Result better = result(true, 0, 0.9, 1.9, 1.4, 1.1);
         // within one paired SE of the best (differences 0.03, -0.02, 0.01, 0: mean 0.005, SE 0.0104) and
         // with one term fewer than it, so the simpler one is taken
-        TrendCrossValidation.Result simpler = result(false, 0.93, 1.88, 1.41, 1.1);
-        assertSame(simpler, TrendCrossValidation.choice(List.of(better, simpler, current), current, fewerTerms));
+        TrendCrossValidation.Result simpler = result(false, 0, 0.93, 1.88, 1.41, 1.1);
+        assertSame(simpler, TrendCrossValidation.choice(List.of(better, simpler, current), current, FEWER_TERMS));
         // better on two splits, worse on two: mean gain 0.05 with a paired SE of 0.087, no change
-        TrendCrossValidation.Result luckier = result(true, 0.8, 1.8, 1.6, 1.3);
-        assertSame(current, TrendCrossValidation.choice(List.of(luckier, current), current, fewerTerms));
+        TrendCrossValidation.Result luckier = result(true, 0, 0.8, 1.8, 1.6, 1.3);
+        assertSame(current, TrendCrossValidation.choice(List.of(luckier, current), current, FEWER_TERMS));
+    }
+
+    @Test
+    void aBandThatJumpsWithoutNewPollsNeverWins() {
+        // the lowest loss, but its band narrowed by 40 % overnight on a day without a poll
+        TrendCrossValidation.Result jumpy = result(true, 0.40, 0.5, 1.5, 1.0, 0.7);
+        TrendCrossValidation.Result steady = result(false, 0.10, 1.0, 2.0, 1.5, 1.2);
+        assertSame(steady, TrendCrossValidation.choice(List.of(jumpy, steady), steady, FEWER_TERMS));
+        // defaults that jump are replaced by the best steady candidate even without a gain in loss
+        TrendCrossValidation.Result worseButSteady = result(false, 0.20, 1.1, 2.1, 1.6, 1.3);
+        assertSame(worseButSteady, TrendCrossValidation.choice(List.of(jumpy, worseButSteady), jumpy, FEWER_TERMS));
+    }
+
+    @Test
+    void theDefaultBandDoesNotNarrowByAQuarterOvernightWithoutANewPoll() {
+        double narrowing =
+                TrendCrossValidation.largestQuietNarrowing(TrendCrossValidation.defaults(), TrendCalibration.all());
+        assertTrue(narrowing <= TrendCrossValidation.STEADY_NARROWING, "largest quiet narrowing " + narrowing);
     }
 }
