@@ -107,6 +107,34 @@ class ChartResourceTest {
     }
 
     @Test
+    void endLabelsKeepTheirNumberOnWideAndNarrowCharts() throws Exception {
+        String pollster = newPollster();
+        String key = newSeries();
+        for (int day = 1; day <= 5; day++) {
+            submit(poll(
+                    pollster,
+                    key,
+                    "2021-04-%02d".formatted(day),
+                    "2021-04-%02d".formatted(day),
+                    null,
+                    "adults",
+                    1000,
+                    50,
+                    42));
+        }
+        String wide = texts(parse(given().queryParam("width", 640)
+                .get("/series/" + key + "/trend.svg")
+                .asByteArray()));
+        // the plot makes room for the whole of the longest label
+        assertTrue(wide.contains("Disapprove 42.0 %") && wide.contains("Approve 50.0 %"), wide);
+        String narrow = texts(parse(given().queryParam("width", 240)
+                .get("/series/" + key + "/trend.svg")
+                .asByteArray()));
+        // too narrow for the whole label: the number comes first and stays whole
+        assertTrue(narrow.contains("42.0 % ") && narrow.contains("50.0 % "), narrow);
+    }
+
+    @Test
     void pngIsAnImageOfTheRequestedSize() throws Exception {
         String key = newSeries();
         submit(poll(newPollster(), key, "2021-05-01", "2021-05-02", null, "adults", 800, 51, 39));
@@ -157,6 +185,16 @@ class ChartResourceTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    /** Every text drawn in an SVG, joined by '|'. */
+    static String texts(Document svg) throws Exception {
+        NodeList nodes = (NodeList)
+                XPathFactory.newInstance().newXPath().evaluate("//*[local-name()='text']", svg, XPathConstants.NODESET);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < nodes.getLength(); i++)
+            all.append(nodes.item(i).getTextContent()).append('|');
+        return all.toString();
     }
 
     static String text(Document document, String xpath) throws Exception {
