@@ -107,7 +107,7 @@ class ChartResourceTest {
     }
 
     @Test
-    void endLabelsKeepTheirNumberOnWideAndNarrowCharts() throws Exception {
+    void endLabelsKeepTheirNumberAndDateLabelsDoNotCollideOnNarrowCharts() throws Exception {
         String pollster = newPollster();
         String key = newSeries();
         for (int day = 1; day <= 5; day++) {
@@ -132,6 +132,23 @@ class ChartResourceTest {
                 .asByteArray()));
         // too narrow for the whole label: the number comes first and stays whole
         assertTrue(narrow.contains("42.0 % ") && narrow.contains("50.0 % "), narrow);
+        // and the date labels thin out instead of overlapping ("5 Apr" is about 30 pixels wide at 11 px)
+        Document narrowSvg = parse(given().queryParam("width", 240)
+                .get("/series/" + key + "/trend.svg")
+                .asByteArray());
+        NodeList texts = (NodeList) XPathFactory.newInstance()
+                .newXPath()
+                .evaluate("//*[local-name()='text']", narrowSvg, XPathConstants.NODESET);
+        java.util.List<Double> dateX = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element t = (Element) texts.item(i);
+            if (t.getTextContent().matches("\\d{1,2} [A-Z][a-z]{2}"))
+                dateX.add(Double.parseDouble(t.getAttribute("x")));
+        }
+        dateX.sort(null);
+        assertTrue(dateX.size() >= 2, "date labels " + dateX);
+        for (int i = 1; i < dateX.size(); i++)
+            assertTrue(dateX.get(i) - dateX.get(i - 1) >= 40, "date labels " + dateX);
     }
 
     @Test

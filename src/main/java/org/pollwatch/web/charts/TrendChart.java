@@ -313,15 +313,19 @@ public record TrendChart(
         LocalDate first = LocalDate.ofEpochDay(scale.start);
         LocalDate end = LocalDate.ofEpochDay(scale.end);
         long days = scale.end - scale.start;
+        DateTimeFormatter format = days > 90 ? MONTH : DAY;
+        // at most 6 date labels, and no more than fit side by side with a gap
+        int labelWidth = g.getFontMetrics().stringWidth(format.format(end)) + 12;
+        int most = Math.max(2, Math.min(6, plot.width / labelWidth));
         List<LocalDate> ticks = new ArrayList<>();
         if (days > 90) {
             long months = ChronoUnit.MONTHS.between(first.withDayOfMonth(1), end.withDayOfMonth(1));
-            long every = Math.max(1, (months + 5) / 6);
+            long every = Math.max(1, (months + most - 1) / most);
             for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); !d.isAfter(end); d = d.plusMonths(every)) {
                 ticks.add(d);
             }
         } else {
-            long every = Math.max(1, (days + 5) / 6);
+            long every = Math.max(1, (days + most - 1) / most);
             for (LocalDate d = first; !d.isAfter(end); d = d.plusDays(every)) {
                 ticks.add(d);
             }
@@ -331,7 +335,7 @@ public record TrendChart(
             g.setColor(theme.grid);
             g.draw(new Line2D.Double(x, plot.y + plot.height, x, plot.y + plot.height + 4));
             g.setColor(theme.mutedText);
-            g.drawString((days > 90 ? MONTH : DAY).format(tick), x - 18, plot.y + plot.height + 16);
+            g.drawString(format.format(tick), x - 18, plot.y + plot.height + 16);
         }
     }
 
