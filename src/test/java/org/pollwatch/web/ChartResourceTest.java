@@ -30,20 +30,7 @@ class ChartResourceTest {
 
     @Test
     void trendSvgIsWellFormedWithViewBoxTitleDescOneDotPerPollAndBands() throws Exception {
-        String pollster = newPollster();
-        String key = newSeries();
-        for (int day = 1; day <= 8; day++) {
-            submit(poll(
-                    pollster,
-                    key,
-                    "2021-04-%02d".formatted(day),
-                    "2021-04-%02d".formatted(day),
-                    null,
-                    "adults",
-                    1000,
-                    48 + day % 3,
-                    42));
-        }
+        String key = seriesOfDailyPolls(8, day -> 48 + day % 3);
         Response response =
                 given().queryParam("width", 800).queryParam("height", 450).get("/series/" + key + "/trend.svg");
         assertEquals(200, response.statusCode());
@@ -97,7 +84,7 @@ class ChartResourceTest {
                 .header("ETag");
         assertNotEquals(etag, dark);
         // a new poll changes the chart
-        submit(poll(pollster, key, "2021-04-10", "2021-04-10", null, "adults", 1000, 60, 30));
+        submit(poll(newPollster(), key, "2021-04-10", "2021-04-10", null, "adults", 1000, 60, 30));
         given().header("If-None-Match", etag)
                 .queryParam("width", 800)
                 .queryParam("height", 450)
@@ -108,20 +95,7 @@ class ChartResourceTest {
 
     @Test
     void endLabelsKeepTheirNumberAndDateLabelsDoNotCollideOnNarrowCharts() throws Exception {
-        String pollster = newPollster();
-        String key = newSeries();
-        for (int day = 1; day <= 5; day++) {
-            submit(poll(
-                    pollster,
-                    key,
-                    "2021-04-%02d".formatted(day),
-                    "2021-04-%02d".formatted(day),
-                    null,
-                    "adults",
-                    1000,
-                    50,
-                    42));
-        }
+        String key = seriesOfDailyPolls(5, day -> 50);
         String wide = texts(parse(given().queryParam("width", 640)
                 .get("/series/" + key + "/trend.svg")
                 .asByteArray()));
@@ -202,6 +176,17 @@ class ChartResourceTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    /** A new series with one poll a day from 1 April 2021 (approve as given, disapprove 42), its key. */
+    private static String seriesOfDailyPolls(int days, java.util.function.IntToDoubleFunction approve) {
+        String pollster = newPollster();
+        String key = newSeries();
+        for (int day = 1; day <= days; day++) {
+            String date = "2021-04-%02d".formatted(day);
+            submit(poll(pollster, key, date, date, null, "adults", 1000, approve.applyAsDouble(day), 42));
+        }
+        return key;
     }
 
     /** Every text drawn in an SVG, joined by '|'. */
