@@ -101,21 +101,15 @@ class ChartResourceTest {
                 .asByteArray()));
         // the plot makes room for the whole of the longest label
         assertTrue(wide.contains("Disapprove 42.0 %") && wide.contains("Approve 50.0 %"), wide);
-        String narrow = texts(parse(given().queryParam("width", 240)
-                .get("/series/" + key + "/trend.svg")
-                .asByteArray()));
-        // too narrow for the whole label: the number comes first and stays whole
-        assertTrue(narrow.contains("42.0 % ") && narrow.contains("50.0 % "), narrow);
-        // and the date labels thin out instead of overlapping ("5 Apr" is about 30 pixels wide at 11 px)
         Document narrowSvg = parse(given().queryParam("width", 240)
                 .get("/series/" + key + "/trend.svg")
                 .asByteArray());
-        NodeList texts = (NodeList) XPathFactory.newInstance()
-                .newXPath()
-                .evaluate("//*[local-name()='text']", narrowSvg, XPathConstants.NODESET);
+        String narrow = texts(narrowSvg);
+        // too narrow for the whole label: the number comes first and stays whole
+        assertTrue(narrow.contains("42.0 % ") && narrow.contains("50.0 % "), narrow);
+        // and the date labels thin out instead of overlapping ("5 Apr" is about 30 pixels wide at 11 px)
         java.util.List<Double> dateX = new java.util.ArrayList<>();
-        for (int i = 0; i < texts.getLength(); i++) {
-            Element t = (Element) texts.item(i);
+        for (Element t : textElements(narrowSvg)) {
             if (t.getTextContent().matches("\\d{1,2} [A-Z][a-z]{2}"))
                 dateX.add(Double.parseDouble(t.getAttribute("x")));
         }
@@ -189,13 +183,19 @@ class ChartResourceTest {
         return key;
     }
 
-    /** Every text drawn in an SVG, joined by '|'. */
-    static String texts(Document svg) throws Exception {
+    /** The {@code <text>} elements of an SVG, in document order. */
+    static java.util.List<Element> textElements(Document svg) throws Exception {
         NodeList nodes = (NodeList)
                 XPathFactory.newInstance().newXPath().evaluate("//*[local-name()='text']", svg, XPathConstants.NODESET);
+        java.util.List<Element> elements = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) elements.add((Element) nodes.item(i));
+        return elements;
+    }
+
+    /** Every text drawn in an SVG, joined by '|'. */
+    static String texts(Document svg) throws Exception {
         StringBuilder all = new StringBuilder();
-        for (int i = 0; i < nodes.getLength(); i++)
-            all.append(nodes.item(i).getTextContent()).append('|');
+        for (Element t : textElements(svg)) all.append(t.getTextContent()).append('|');
         return all.toString();
     }
 
