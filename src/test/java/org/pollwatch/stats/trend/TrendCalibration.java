@@ -101,24 +101,48 @@ final class TrendCalibration {
         return new Data(name, choices, polls, toplines);
     }
 
+    /**
+     * One realtime computation of a series up to a day, its points by choice and date at the 95 % and 50 %
+     * levels. Realtime, a day's value depends only on the polls available by then, so one run up to the
+     * last day serves every period that ends by it.
+     */
+    record Run(Map<String, TrendPoint> at95, Map<String, TrendPoint> at50) {}
+
+    static Run run(Data data, TrendOptions options, LocalDate to) {
+        TrendEngine engine = new TrendEngine();
+        TrendOptions realtime =
+                options.toBuilder().mode(TrendMode.REALTIME).from(null).to(to).build();
+        return new Run(
+                index(engine.compute(data.polls(), realtime)),
+                index(engine.compute(
+                        data.polls(), realtime.toBuilder().confidenceLevel(0.5).build())));
+    }
+
     /** Scores the days in [from, to] (null: all of FiveThirtyEight's days) with the given options. */
     static List<Score> score(Data data, TrendOptions options, LocalDate from, LocalDate to) {
-        TrendEngine engine = new TrendEngine();
-        LocalDate first = data.toplines().stream()
-                .map(Topline::modelDate)
-                .min(LocalDate::compareTo)
-                .orElseThrow();
+        LocalDate hi = lastScored(data, to);
+        return score(data, run(data, options, hi), from, hi);
+    }
+
+    /** FiveThirtyEight's last day, or {@code to} if earlier. */
+    static LocalDate lastScored(Data data, LocalDate to) {
         LocalDate last = data.toplines().stream()
                 .map(Topline::modelDate)
                 .max(LocalDate::compareTo)
                 .orElseThrow();
+        return to == null || to.isAfter(last) ? last : to;
+    }
+
+    /** Scores the days in [from, to] (null: all of FiveThirtyEight's days) of a run that reaches {@code to}. */
+    static List<Score> score(Data data, Run run, LocalDate from, LocalDate to) {
+        LocalDate first = data.toplines().stream()
+                .map(Topline::modelDate)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
         LocalDate lo = from == null || from.isBefore(first) ? first : from;
-        LocalDate hi = to == null || to.isAfter(last) ? last : to;
-        TrendOptions realtime =
-                options.toBuilder().mode(TrendMode.REALTIME).from(null).to(hi).build();
-        Map<String, TrendPoint> at95 = index(engine.compute(data.polls(), realtime));
-        Map<String, TrendPoint> at50 = index(engine.compute(
-                data.polls(), realtime.toBuilder().confidenceLevel(0.5).build()));
+        LocalDate hi = lastScored(data, to);
+        Map<String, TrendPoint> at95 = run.at95();
+        Map<String, TrendPoint> at50 = run.at50();
         List<Score> scores = new ArrayList<>();
         for (String c : data.choices()) {
             double err = 0;
@@ -156,7 +180,8 @@ final class TrendCalibration {
         return scores;
     }
 
-    private static Map<String, TrendPoint> index(TrendResult result) {
+    /** Points by choice and date (key: choice + date). */
+    static Map<String, TrendPoint> index(TrendResult result) {
         Map<String, TrendPoint> byKey = new HashMap<>();
         for (TrendPoint p : result.points()) byKey.put(p.choice() + p.date(), p);
         return byKey;

@@ -3,7 +3,6 @@ package org.pollwatch.stats.trend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,13 +119,17 @@ final class TrendCrossValidation {
         double loss = 0, lossSquares = 0, mae = 0, cover = 0, cover50 = 0, pred = 0;
         int splits = 0;
         List<Double> splitLosses = new ArrayList<>();
+        double quietNarrowing = 0;
         for (TrendCalibration.Data d : series) {
             List<LocalDate> days = scoredDays(d);
+            // realtime, every split's days are those of one run up to the last of them
+            TrendCalibration.Run run =
+                    TrendCalibration.run(d, c.apply(TrendCalibration.defaultsFor(d)), days.get(days.size() - 1));
+            quietNarrowing = Math.max(quietNarrowing, largestQuietNarrowing(d.polls(), run.at95(), d.choices(), days));
             for (double cut : CUTS) {
                 LocalDate from = days.get((int) (cut * (days.size() - 1)));
                 LocalDate to = days.get((int) (Math.min(1.0, cut + 0.2) * (days.size() - 1)));
-                List<TrendCalibration.Score> s =
-                        TrendCalibration.score(d, c.apply(TrendCalibration.defaultsFor(d)), from, to);
+                List<TrendCalibration.Score> s = TrendCalibration.score(d, run, from, to);
                 double m = s.stream()
                         .mapToDouble(x -> x.mae())
                         .filter(Double::isFinite)
@@ -177,39 +180,34 @@ final class TrendCrossValidation {
                 cover50 / splits,
                 pred / splits,
                 splitLosses.stream().mapToDouble(Double::doubleValue).toArray(),
-                largestQuietNarrowing(c, series));
+                quietNarrowing);
     }
 
     /**
-     * The largest share by which a candidate's realtime 95 % band narrowed from one day to the next on a
-     * day on which no poll arrived, over every answer of every series: new information may narrow a band,
-     * the calendar alone may not by much.
+     * The largest share by which a realtime 95 % band ({@code at95}: points by choice and date, as
+     * {@link TrendCalibration#index}) narrowed from one day to the next, over {@code days} on which none of
+     * the polls arrived and the given choices: new information may narrow a band, the calendar alone may
+     * not by much.
      */
-    static double largestQuietNarrowing(Candidate c, List<TrendCalibration.Data> series) {
+    static double largestQuietNarrowing(
+            List<PollObservation> polls, Map<String, TrendPoint> at95, List<String> choices, List<LocalDate> days) {
+        Set<LocalDate> arrivals = new HashSet<>();
+        for (PollObservation p : polls) arrivals.add(p.availableFrom());
         double largest = 0;
-        TrendEngine engine = new TrendEngine();
-        for (TrendCalibration.Data d : series) {
-            List<LocalDate> days = scoredDays(d);
-            Set<LocalDate> arrivals = new HashSet<>();
-            for (PollObservation p : d.polls()) arrivals.add(p.availableFrom());
-            TrendOptions o = c.apply(TrendCalibration.defaultsFor(d)).toBuilder()
-                    .mode(TrendMode.REALTIME)
-                    .to(days.get(days.size() - 1))
-                    .build();
-            Map<String, Double> halfWidth = new HashMap<>();
-            for (TrendPoint p : engine.compute(d.polls(), o).points()) {
-                halfWidth.put(p.choice() + p.date(), (p.upper() - p.lower()) / 2);
-            }
-            for (String choice : d.choices()) {
-                for (LocalDate day : days) {
-                    Double today = halfWidth.get(choice + day);
-                    Double before = halfWidth.get(choice + day.minusDays(1));
-                    if (today == null || before == null || before <= 0 || arrivals.contains(day)) continue;
-                    largest = Math.max(largest, 1 - today / before);
-                }
+        for (String choice : choices) {
+            for (LocalDate day : days) {
+                TrendPoint today = at95.get(choice + day);
+                TrendPoint before = at95.get(choice + day.minusDays(1));
+                if (today == null || before == null || arrivals.contains(day)) continue;
+                double was = halfWidth(before);
+                if (was > 0) largest = Math.max(largest, 1 - halfWidth(today) / was);
             }
         }
         return largest;
+    }
+
+    private static double halfWidth(TrendPoint p) {
+        return (p.upper() - p.lower()) / 2;
     }
 
     /**

@@ -92,8 +92,16 @@ class TrendCrossValidationTest {
 
     @Test
     void theDefaultBandDoesNotNarrowByAQuarterOvernightWithoutANewPoll() {
-        double narrowing =
-                TrendCrossValidation.largestQuietNarrowing(TrendCrossValidation.defaults(), TrendCalibration.all());
-        assertTrue(narrowing <= TrendCrossValidation.STEADY_NARROWING, "largest quiet narrowing " + narrowing);
+        for (TrendCalibration.Data d : TrendCalibration.all()) {
+            List<LocalDate> days = TrendCrossValidation.scoredDays(d);
+            TrendCalibration.Run run = TrendCalibration.run(
+                    d,
+                    TrendCrossValidation.defaults().apply(TrendCalibration.defaultsFor(d)),
+                    days.get(days.size() - 1));
+            double narrowing = TrendCrossValidation.largestQuietNarrowing(d.polls(), run.at95(), d.choices(), days);
+            assertTrue(
+                    narrowing <= TrendCrossValidation.STEADY_NARROWING,
+                    d.name() + ": largest quiet narrowing " + narrowing);
+        }
     }
 }
